@@ -28,14 +28,17 @@ export interface AuditEntry {
 
 export type NewAuditEntry = Omit<AuditEntry, 'seq' | 'at'> & { at?: string };
 
+/** Inclusive bounds, compared as period key strings (so mix grains with care: `2026-11` < `2026-11-24`). */
 export interface HistoryQuery {
   from?: PeriodKey;
   to?: PeriodKey;
 }
 
+/** Filters combine with AND; results are in seq order and `limit` keeps the first entries. */
 export interface AuditQuery {
   target?: string;
   actor?: string;
+  /** Inclusive lower bound on `at` (ISO-8601, compared as text). */
   since?: string;
   limit?: number;
 }
@@ -47,7 +50,7 @@ export interface AuditQuery {
 export interface MetricStore {
   /** Appends values; a record identical (value, error, fingerprint) to the latest for its metric+period is skipped. Returns how many were stored. */
   saveValues(records: readonly ValueRecord[]): Promise<number>;
-  /** Latest value for a metric and period. */
+  /** Latest value for a metric and period: greatest computedAt, the later save on a tie. */
   latest(metricId: MetricId, period: PeriodKey): Promise<ValueRecord | undefined>;
   /** Every stored version for a metric, ordered by period then computedAt. */
   history(metricId: MetricId, query?: HistoryQuery): Promise<ValueRecord[]>;

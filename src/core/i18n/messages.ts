@@ -1,0 +1,70 @@
+import type { Locale, Localized } from './locale';
+
+/**
+ * Every user-facing message, in one place, in every language.
+ * `{name}` placeholders are filled from params; unknown placeholders stay visible so a
+ * missing parameter is noticed in review rather than silently dropped.
+ */
+export const messages = {
+  // catalog validation
+  'catalog.json': { 'en-US': 'The catalog is not valid JSON: {detail}', 'zh-CN': '指标目录不是有效的 JSON：{detail}' },
+  'catalog.type': { 'en-US': 'Expected {expected}, found {found}', 'zh-CN': '应为{expected}，实际为{found}' },
+  'catalog.required': { 'en-US': 'Missing required field "{field}"', 'zh-CN': '缺少必填字段"{field}"' },
+  'catalog.unknownField': { 'en-US': 'Unknown field "{field}" (check the spelling)', 'zh-CN': '未知字段"{field}"（请检查拼写）' },
+  'catalog.enum': { 'en-US': '"{value}" is not allowed; use one of: {allowed}', 'zh-CN': '不允许的值"{value}"；可选值：{allowed}' },
+  'catalog.pattern': { 'en-US': '"{value}" does not match the expected form {hint}', 'zh-CN': '"{value}"格式不正确，应为 {hint}' },
+  'catalog.range': { 'en-US': '{value} is outside the allowed range {min}–{max}', 'zh-CN': '{value} 超出允许范围 {min}–{max}' },
+  'catalog.minItems': { 'en-US': 'At least {min} item(s) required', 'zh-CN': '至少需要 {min} 项' },
+  'catalog.duplicateId': { 'en-US': 'Duplicate metric id "{id}" (first defined at {first})', 'zh-CN': '指标 ID"{id}"重复（首次定义于 {first}）' },
+  'catalog.unknownMetric': { 'en-US': 'Refers to metric "{id}", which is not in the catalog', 'zh-CN': '引用的指标"{id}"不在目录中' },
+  'catalog.cycle': { 'en-US': 'Circular definition: {path}', 'zh-CN': '循环定义：{path}' },
+  'catalog.unknownCurrency': { 'en-US': 'Unknown currency code "{value}" (use an ISO 4217 code such as CNY, USD, EUR)', 'zh-CN': '未知币种代码"{value}"（请使用 ISO 4217 代码，如 CNY、USD、EUR）' },
+  'catalog.unknownUnit': { 'en-US': 'Unknown unit "{value}"; use one of: {allowed}', 'zh-CN': '未知单位"{value}"；可选：{allowed}' },
+  'catalog.badPeriod': { 'en-US': '"{value}" is not a period key (e.g. 2026-01, FY2026-Q1, FY2026)', 'zh-CN': '"{value}"不是有效期间（如 2026-01、FY2026-Q1、FY2026）' },
+  'catalog.kindField': { 'en-US': 'Field "{field}" does not apply to a {kind} metric', 'zh-CN': '字段"{field}"不适用于{kind}类型的指标' },
+  // formula
+  'formula.unexpectedChar': { 'en-US': 'Unexpected character "{char}" at position {pos}', 'zh-CN': '第 {pos} 个字符"{char}"无法识别' },
+  'formula.unexpectedToken': { 'en-US': 'Unexpected "{token}" at position {pos}; expected {expected}', 'zh-CN': '第 {pos} 个字符处的"{token}"不符合语法，应为{expected}' },
+  'formula.unexpectedEnd': { 'en-US': 'The formula ends too early; expected {expected}', 'zh-CN': '公式不完整，缺少{expected}' },
+  'formula.unknownFunction': { 'en-US': 'Unknown function {name} at position {pos}; available: {available}', 'zh-CN': '第 {pos} 个字符处的函数 {name} 不存在；可用函数：{available}' },
+  'formula.arity': { 'en-US': '{name} at position {pos} takes {expected} argument(s), got {got}', 'zh-CN': '第 {pos} 个字符处的 {name} 需要 {expected} 个参数，实际 {got} 个' },
+  'formula.constantArg': { 'en-US': 'Argument {index} of {name} at position {pos} must be a whole number', 'zh-CN': '第 {pos} 个字符处 {name} 的第 {index} 个参数必须是整数常量' },
+  'formula.unknownRef': { 'en-US': 'Unknown metric "{id}" at position {pos}', 'zh-CN': '第 {pos} 个字符处引用的指标"{id}"不存在' },
+  // value errors (shown in results instead of a number)
+  'value.DIV0': { 'en-US': 'Division by zero', 'zh-CN': '除数为零' },
+  'value.NEG_DENOMINATOR': { 'en-US': 'Negative denominator: the ratio is not meaningful', 'zh-CN': '分母为负，比率无意义' },
+  'value.MISSING': { 'en-US': 'No data for this period', 'zh-CN': '该期间无数据' },
+  'value.SOURCE': { 'en-US': 'The source failed: {detail}', 'zh-CN': '数据源出错：{detail}' },
+  'value.NUM': { 'en-US': 'The result is not a finite number', 'zh-CN': '计算结果不是有限数值' },
+  'value.CYCLE': { 'en-US': 'Circular definition', 'zh-CN': '循环定义' },
+  'value.REF': { 'en-US': 'Refers to an unknown or invalid metric', 'zh-CN': '引用了不存在或无效的指标' },
+  // ingest
+  'ingest.empty': { 'en-US': 'The data has no rows', 'zh-CN': '数据没有任何行' },
+  'ingest.noHeader': { 'en-US': 'No header row found', 'zh-CN': '未找到表头行' },
+  'ingest.missingColumn': { 'en-US': 'Column "{column}" ({role}) not found; columns are: {columns}', 'zh-CN': '未找到列"{column}"（{role}）；现有列：{columns}' },
+  'ingest.badDate': { 'en-US': 'Row {row}: "{value}" is not a date; row skipped', 'zh-CN': '第 {row} 行："{value}"不是日期，已跳过该行' },
+  'ingest.badAmount': { 'en-US': 'Row {row}: amount "{value}" is not a number; row skipped', 'zh-CN': '第 {row} 行：金额"{value}"不是数字，已跳过该行' },
+  'ingest.cellError': { 'en-US': 'Row {row}: the cell holds the error {value}; row skipped', 'zh-CN': '第 {row} 行：单元格为错误值 {value}，已跳过该行' },
+  'ingest.rounded': { 'en-US': 'Row {row}: amount {value} has more than {scale} decimals; rounded', 'zh-CN': '第 {row} 行：金额 {value} 超过 {scale} 位小数，已四舍五入' },
+  'ingest.blankAmount': { 'en-US': 'Row {row}: the amount is blank; row skipped', 'zh-CN': '第 {row} 行：金额为空，已跳过该行' },
+  'ingest.csvQuote': { 'en-US': 'Line {row}: a quoted field is not closed', 'zh-CN': '第 {row} 行：引号字段未闭合' },
+  'ingest.badMapping': { 'en-US': 'The column mapping is invalid: {detail}', 'zh-CN': '列映射无效：{detail}' },
+  // general
+  'io.read': { 'en-US': 'Cannot read {path}: {detail}', 'zh-CN': '无法读取 {path}：{detail}' },
+  'io.format': { 'en-US': 'Unsupported file type {path}; use {allowed}', 'zh-CN': '不支持的文件类型 {path}；请使用 {allowed}' },
+  'cli.usage': { 'en-US': '{detail}', 'zh-CN': '{detail}' },
+  'internal': { 'en-US': 'Unexpected error: {detail}', 'zh-CN': '意外错误：{detail}' },
+} as const satisfies Record<string, Localized>;
+
+export type MessageCode = keyof typeof messages;
+export type MessageParams = Readonly<Record<string, string | number>>;
+
+export function formatMessage(code: MessageCode, params: MessageParams, locale: Locale): string {
+  return messages[code][locale].replace(/\{(\w+)\}/g, (whole, key: string) =>
+    key in params ? String(params[key]) : whole,
+  );
+}
+
+export function localize(code: MessageCode, params: MessageParams = {}): Localized {
+  return { 'en-US': formatMessage(code, params, 'en-US'), 'zh-CN': formatMessage(code, params, 'zh-CN') };
+}

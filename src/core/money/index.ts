@@ -1,0 +1,2 @@
+export { parseAmount, amountFromNumber, type ParsedAmount } from './parse';
+export { formatMinor, minorToNumber, pow10 } from './minor';
