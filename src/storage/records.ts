@@ -32,7 +32,7 @@ export const supersedes = (candidate: ValueRecord, current: ValueRecord | undefi
  */
 export function toValueRecord(r: ValueRecord): ValueRecord {
   if (r.value !== null && !Number.isFinite(r.value)) {
-    throw new AppError('internal', { detail: `cannot store the non-finite value ${r.value} for ${r.metricId} ${r.period}` });
+    throw new AppError('storage.invalid', { detail: `the value is not a finite number: ${r.value} for ${r.metricId} ${r.period}` });
   }
   const copy: ValueRecord = { metricId: r.metricId, period: r.period, value: r.value, fingerprint: r.fingerprint, computedAt: r.computedAt };
   if (r.error !== undefined) copy.error = r.error;
@@ -80,7 +80,7 @@ function jsonCopy(value: unknown, field: string): unknown {
   try {
     text = JSON.stringify(value);
   } catch (cause) {
-    throw new AppError('internal', { detail: `audit field "${field}" is not JSON-serialisable` }, { cause });
+    throw new AppError('storage.invalid', { detail: `audit field "${field}" is not JSON-serialisable` }, { cause });
   }
   // JSON.stringify returns undefined for functions and symbols: store nothing rather than a lie.
   return text === undefined ? undefined : (JSON.parse(text) as unknown);

@@ -1,5 +1,5 @@
 import { problem, type Problem } from '../errors';
-import { findCycles, refsOf, type Expr } from '../formula';
+import { findCycles, refsOf } from '../formula';
 import { parsePeriodKey, type FiscalCalendar } from '../periods';
 import { fieldRefs, metricExpression } from './compile';
 import { CURRENCIES } from './currencies';
@@ -41,7 +41,7 @@ export function validateCatalog(value: unknown): CatalogCheck {
     if (typeof doc.currency === 'string' && /^[A-Z]{3}$/.test(doc.currency) && !CURRENCIES.has(doc.currency)) {
       problems.push(problem('$.currency', 'catalog.unknownCurrency', { value: doc.currency }));
     }
-    if (Array.isArray(doc.metrics)) checkMetrics(doc.metrics as unknown[], calendarOf(doc), problems);
+    if (Array.isArray(doc.metrics)) checkMetrics(doc.metrics, calendarOf(doc), problems);
   }
   const hasError = problems.some((p) => p.severity === 'error');
   return shapeOk && !hasError ? { catalog: value as Catalog, problems } : { problems };
@@ -52,8 +52,11 @@ export const calendarOf = (c: Partial<Catalog>): FiscalCalendar => ({
   fiscalYearLabel: c.fiscalYearLabel ?? 'end',
 });
 
+/** Semantic checks run on whatever each entry holds, so shape errors and meaning errors are listed together. */
+const asMetric = (m: unknown): Partial<MetricDef> => (m !== null && typeof m === 'object' ? m : {});
+
 function checkMetrics(raw: unknown[], cal: FiscalCalendar, problems: Problem[]): void {
-  const metrics = raw.map((m, i) => ({ m: (m && typeof m === 'object' ? m : {}) as Partial<MetricDef>, path: `$.metrics[${i}]` }));
+  const metrics = raw.map((m, i) => ({ m: asMetric(m), path: `$.metrics[${i}]` }));
   const firstPath = new Map<string, string>();
   for (const { m, path } of metrics) {
     if (typeof m.id !== 'string') continue;
@@ -104,7 +107,7 @@ function metricRefs(m: Partial<MetricDef>, path: string, known: (id: string) => 
   if (m.kind === 'derived' && typeof m.formula === 'string') {
     const { expr, problems: formulaProblems } = metricExpression(m as MetricDef, known, path);
     problems.push(...formulaProblems);
-    if (expr) refs.push(...refsOf(expr as Expr).map((r) => r.id));
+    if (expr) refs.push(...refsOf(expr).map((r) => r.id));
   }
   return refs;
 }

@@ -48,8 +48,8 @@ export class BaseReader {
         return s < first || s > last ? missing() : this.money(0, s);
       case 'averageBalance': {
         if (s < first || e > last) return missing();
-        const opening = this.money(0, s).value as number;
-        const closing = this.money(0, e + 1).value as number;
+        const opening = this.money(0, s).value;
+        const closing = this.money(0, e + 1).value;
         return { value: (opening + closing) / 2 };
       }
       case 'count':
@@ -57,7 +57,7 @@ export class BaseReader {
       case 'avg': {
         if (s < first || e > last) return missing();
         const n = this.prefixCount[e + 1]! - this.prefixCount[s]!;
-        return n === 0 ? missing() : { value: (this.money(s, e + 1).value as number) / n };
+        return n === 0 ? missing() : { value: (this.money(s, e + 1).value) / n };
       }
       case 'min':
       case 'max':

@@ -19,7 +19,6 @@ export const messages = {
   'catalog.unknownMetric': { 'en-US': 'Refers to metric "{id}", which is not in the catalog', 'zh-CN': '引用的指标"{id}"不在目录中' },
   'catalog.cycle': { 'en-US': 'Circular definition: {path}', 'zh-CN': '循环定义：{path}' },
   'catalog.unknownCurrency': { 'en-US': 'Unknown currency code "{value}" (use an ISO 4217 code such as CNY, USD, EUR)', 'zh-CN': '未知币种代码"{value}"（请使用 ISO 4217 代码，如 CNY、USD、EUR）' },
-  'catalog.unknownUnit': { 'en-US': 'Unknown unit "{value}"; use one of: {allowed}', 'zh-CN': '未知单位"{value}"；可选：{allowed}' },
   'catalog.badPeriod': { 'en-US': '"{value}" is not a period key (e.g. 2026-01, FY2026-Q1, FY2026)', 'zh-CN': '"{value}"不是有效期间（如 2026-01、FY2026-Q1、FY2026）' },
   'catalog.kindField': { 'en-US': 'Field "{field}" does not apply to a {kind} metric', 'zh-CN': '字段"{field}"不适用于{kind}类型的指标' },
   // formula
@@ -49,6 +48,11 @@ export const messages = {
   'ingest.blankAmount': { 'en-US': 'Row {row}: the amount is blank; row skipped', 'zh-CN': '第 {row} 行：金额为空，已跳过该行' },
   'ingest.csvQuote': { 'en-US': 'Line {row}: a quoted field is not closed', 'zh-CN': '第 {row} 行：引号字段未闭合' },
   'ingest.badMapping': { 'en-US': 'The column mapping is invalid: {detail}', 'zh-CN': '列映射无效：{detail}' },
+  // storage
+  'storage.write': { 'en-US': 'Cannot save to {path}: {detail}. Nothing was half-written; check the disk and retry.', 'zh-CN': '无法保存到 {path}：{detail}。未写入任何不完整的数据；请检查磁盘后重试。' },
+  'storage.corruptLine': { 'en-US': '{path}: a damaged entry was skipped ({detail})', 'zh-CN': '{path}：已跳过一条损坏的记录（{detail}）' },
+  'storage.closed': { 'en-US': 'The history store in {path} is closed', 'zh-CN': '{path} 中的历史存储已关闭' },
+  'storage.invalid': { 'en-US': 'Cannot store this record: {detail}', 'zh-CN': '无法保存该记录：{detail}' },
   // general
   'io.read': { 'en-US': 'Cannot read {path}: {detail}', 'zh-CN': '无法读取 {path}：{detail}' },
   'io.format': { 'en-US': 'Unsupported file type {path}; use {allowed}', 'zh-CN': '不支持的文件类型 {path}；请使用 {allowed}' },

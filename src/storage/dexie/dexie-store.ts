@@ -83,7 +83,7 @@ export function createDexieStore(opts: DexieStoreOptions = {}): MetricStore {
           );
           const accepted = planInserts(clean, (key) => stored.get(key));
           // The auto-increment id is filled in by IndexedDB; the row type only needs it on reads.
-          if (accepted.length > 0) await db.values.bulkAdd(accepted as ValueRow[]);
+          if (accepted.length > 0) await db.values.bulkAdd(accepted);
           return accepted.length;
         });
       }),
@@ -112,8 +112,9 @@ export function createDexieStore(opts: DexieStoreOptions = {}): MetricStore {
     audit: (query: AuditQuery = {}) => mapped(() => readAudit(db, query)),
 
     close: () =>
-      mapped(async () => {
+      mapped(() => {
         db.close();
+        return Promise.resolve();
       }),
   };
 }

@@ -1,0 +1,52 @@
+import { AppError, toAppError } from '../core/errors';
+import { pickLocale, type Locale } from '../core/i18n';
+import { catalogCommand } from './catalog-command';
+import { evaluateCommand } from './evaluate-command';
+import { processIo, type Io } from './output';
+
+const HELP = `finpulse — financial metrics that track themselves
+
+Usage:
+  finpulse catalog validate FILE        check a metric catalog; lists every problem
+  finpulse catalog schema               print the catalog's JSON Schema
+  finpulse evaluate --catalog FILE --data FILE(.csv|.xlsx) [options]
+      --sheet NAME        worksheet of an .xlsx (default: the first)
+      --map MAPPING.json  column mapping (date, account, amount or debit/credit, dimensions)
+      --grain G           day | week | month | quarter | year (default month)
+      --from P --to P     periods, e.g. 2026-01 / 2026-Q1 / 2026
+      --metrics a,b       only these metrics (and what they need)
+      --breakdown DIM     also per member of a dimension (e.g. department)
+      --source NAME=FILE  another source, e.g. budget=budget.csv
+      --format F          table | json | csv (default table)
+Global options:
+  --lang zh-CN|en-US    language of messages (default from LANG)
+  --help, --version
+
+Exit codes: 0 ok, 1 invalid input (every problem is listed), 2 usage error.
+`;
+
+/** Runs the CLI; returns the exit code. Never throws. */
+export async function main(argv: readonly string[], io: Io = processIo, env: Record<string, string | undefined> = process.env): Promise<number> {
+  const args = [...argv];
+  const langAt = args.indexOf('--lang');
+  const locale: Locale = pickLocale(langAt >= 0 ? args.splice(langAt, 2)[1] : (env['FINPULSE_LANG'] ?? env['LANG']));
+  const [command, ...rest] = args;
+  try {
+    if (!command || command === '--help' || command === '-h' || command === 'help') {
+      io.out(HELP);
+      return command ? 0 : 2;
+    }
+    if (command === '--version') {
+      io.out('finpulse 0.1.0\n');
+      return 0;
+    }
+    if (command === 'catalog') return await catalogCommand(rest, io, locale);
+    if (command === 'evaluate') return await evaluateCommand(rest, io, locale);
+    throw new AppError('cli.usage', { detail: `unknown command "${command}"; see finpulse --help` });
+  } catch (err) {
+    const e = toAppError(err);
+    io.err(`finpulse: ${e.messageIn(locale)}\n`);
+    if (e.code === 'internal' && err instanceof Error && err.stack) io.err(`${err.stack}\n`);
+    return e.code === 'cli.usage' ? 2 : 1;
+  }
+}
