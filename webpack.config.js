@@ -1,5 +1,6 @@
 // Builds the task pane (loaded by Excel/WPS) and the workbench (the pane without Office) into dist/web.
 const path = require('node:path');
+
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 
@@ -41,11 +42,15 @@ module.exports = (_env, argv) => {
       rules: [
         { test: /\.ts$/, exclude: /node_modules/, use: swcLoader(false) },
         { test: /\.tsx$/, exclude: /node_modules/, use: swcLoader(true) },
+        // The workbench bundles the demo ledger as text and parses it with the real CSV reader.
+        { test: /\.csv$/, type: 'asset/source' },
       ],
     },
     optimization: {
       // React and Fluent are shared by both pages: one cached vendor chunk instead of two copies.
-      splitChunks: { chunks: 'all' },
+      splitChunks: {
+        cacheGroups: { vendor: { test: /[\\/]node_modules[\\/]/, name: 'vendor', chunks: 'all' } },
+      },
     },
     plugins: [
       new HtmlWebpackPlugin({

@@ -13,6 +13,8 @@ const TEAL = [13, 124, 134];
 const WHITE = [255, 255, 255];
 /** The pulse, in unit coordinates (0..1, y down): flat, spike up, dip, recover, flat. */
 const PULSE = [[0.16, 0.56], [0.36, 0.56], [0.45, 0.28], [0.56, 0.76], [0.64, 0.48], [0.70, 0.56], [0.84, 0.56]];
+/** At 16 px the full pulse blurs into grey: fewer, pixel-aligned strokes (in pixels) stay crisp. */
+const PULSE_16 = [[2, 9], [5, 9], [7, 3.5], [9.5, 13], [11, 9], [14, 9]];
 /** Samples per pixel axis: 4x4 supersampling gives smooth edges even at 16 px. */
 const SS = 4;
 
@@ -87,9 +89,9 @@ function onPulse(x, y, points, halfWidth) {
 
 function renderIcon(size) {
   const radius = size * 0.18;
-  // Thin icons vanish at 16 px, so the stroke never drops below 1.6 px.
-  const halfWidth = Math.max(1.6, size * 0.085) / 2;
-  const points = PULSE.map(([x, y]) => [x * size, y * size]);
+  // Thin strokes vanish at small sizes, so the stroke never drops below 2 px.
+  const halfWidth = Math.max(2, size * 0.085) / 2;
+  const points = size <= 16 ? PULSE_16 : PULSE.map(([x, y]) => [x * size, y * size]);
   const rgba = Buffer.alloc(size * size * 4);
   for (let py = 0; py < size; py++) {
     for (let px = 0; px < size; px++) {

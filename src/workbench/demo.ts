@@ -1,40 +1,43 @@
-import type { PaneModel } from '../ui/app/model';
+import { validateCatalog, type MetricDef } from '../core/catalog';
+import { evaluateCatalog, type MetricValue } from '../core/engine';
+import { formatValue, unitLabel } from '../core/format';
+import { ingestCsv } from '../core/ingest';
+import type { PaneModel, PaneMetricRow } from '../ui/app/model';
+import catalogJson from '../../examples/catalog.json';
+import budgetCsv from '../../examples/budget.csv';
+import forecastCsv from '../../examples/forecast.csv';
+import ledgerCsv from '../../examples/ledger.csv';
+
+const SHOWN_PERIODS = 6;
 
 /**
- * The workbench's model. For now a fixed example (two metrics, three months, one error);
- * the body will be replaced by a run of the real engine over the demo workbook. Keep the signature.
+ * The workbench's model: the real engine over the demo ledger and budget in examples/, the KPI
+ * library as the catalog. Nothing here is precomputed.
  */
-export function loadDemoModel(): PaneModel {
-  return {
-    title: 'Demo workbook',
-    locale: 'zh-CN',
-    periods: ['2025-01', '2025-02', '2025-03'],
-    rows: [
-      {
-        id: 'revenue',
-        name: { 'zh-CN': '营业收入', 'en-US': 'Revenue' },
-        unitLabel: '万元',
-        periods: [
-          { period: '2025-01', display: '1,250.40' },
-          { period: '2025-02', display: '1,318.75' },
-          { period: '2025-03', display: '1,402.10' },
-        ],
-      },
-      {
-        id: 'gross_margin',
-        name: { 'zh-CN': '毛利率', 'en-US': 'Gross margin' },
-        unitLabel: '%',
-        periods: [
-          { period: '2025-01', display: '38.2' },
-          { period: '2025-02', display: '39.1' },
-          {
-            period: '2025-03',
-            display: '#N/A',
-            error: 'Cost of sales for 2025-03 is missing from the source range, so the margin cannot be computed.',
-          },
-        ],
-      },
-    ],
-    warnings: ['Demo data: not read from a workbook.'],
-  };
+export function loadDemoModel(locale: PaneModel['locale'] = 'zh-CN'): PaneModel {
+  const { catalog, problems } = validateCatalog(catalogJson);
+  if (!catalog) return { title: 'FinPulse demo', locale, periods: [], rows: [], warnings: problems.map((p) => `${p.path}: ${p.message[locale]}`) };
+  const ledger = ingestCsv(ledgerCsv);
+  const budget = ingestCsv(budgetCsv, { source: 'budget' });
+  const forecast = ingestCsv(forecastCsv, { source: 'forecast' });
+  const sources = { ledger: ledger.table, budget: budget.table, forecast: forecast.table };
+  const ev = evaluateCatalog({ catalog, sources, grain: 'month' });
+  const periods = ev.periods.slice(-SHOWN_PERIODS);
+  const cells = new Map<string, MetricValue>(ev.values.map((v) => [`${v.metricId}|${v.period}`, v]));
+  const rows = catalog.metrics
+    .filter((m) => m.kind !== 'base')
+    .map((m): PaneMetricRow => ({
+      id: m.id,
+      name: m.name,
+      unitLabel: unitLabel(m, catalog.currency, locale),
+      periods: periods.map((p) => cell(m, cells.get(`${m.id}|${p}`), p, locale)),
+    }));
+  const warnings = [...ledger.problems, ...budget.problems, ...forecast.problems, ...ev.problems].map((p) => p.message[locale]);
+  return { title: locale === 'zh-CN' ? '演示工作簿' : 'Demo workbook', locale, periods, rows, warnings };
+}
+
+function cell(m: MetricDef, v: MetricValue | undefined, period: string, locale: PaneModel['locale']): PaneMetricRow['periods'][number] {
+  if (!v) return { period, display: '' };
+  if (v.value === null) return { period, display: `#${v.error?.kind ?? 'NUM'}`, error: v.error?.message[locale] ?? '' };
+  return { period, display: formatValue(v.value, m, locale) };
 }

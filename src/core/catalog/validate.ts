@@ -3,6 +3,7 @@ import { findCycles, refsOf } from '../formula';
 import { parsePeriodKey, type FiscalCalendar } from '../periods';
 import { fieldRefs, metricExpression } from './compile';
 import { CURRENCIES } from './currencies';
+import { locateJsonError } from './json-error';
 import { catalogShape, KIND_FIELDS, KIND_SPECIFIC_FIELDS, type Catalog, type MetricDef } from './schema';
 
 export interface CatalogCheck {
@@ -24,12 +25,8 @@ export function parseCatalog(text: string): CatalogCheck {
 
 function jsonErrorDetail(text: string, err: unknown): string {
   const message = err instanceof Error ? err.message : String(err);
-  const at = /position (\d+)/.exec(message);
-  if (!at) return message;
-  const before = text.slice(0, Number(at[1]));
-  const line = before.split('\n').length;
-  const column = before.length - before.lastIndexOf('\n');
-  return `${message} (line ${line}, column ${column})`;
+  const at = locateJsonError(text);
+  return at ? `${message.split('\n')[0]} (line ${at.line}, column ${at.column})` : message;
 }
 
 /** Checks shape and meaning and returns every problem at once, each with its JSON path. */

@@ -44,10 +44,12 @@ export class BaseReader {
         return s < first || e > last ? missing() : this.money(s, e + 1);
       case 'closing':
         return e < first || e > last ? missing() : this.money(0, e + 1);
+      // A balance before the data starts is unknown, so the first period has no opening balance.
+      // This matches AVG_BALANCE(x), which reads the closing balance of the period before.
       case 'opening':
-        return s < first || s > last ? missing() : this.money(0, s);
+        return s <= first || s > last ? missing() : this.money(0, s);
       case 'averageBalance': {
-        if (s < first || e > last) return missing();
+        if (s <= first || e > last) return missing();
         const opening = this.money(0, s).value;
         const closing = this.money(0, e + 1).value;
         return { value: (opening + closing) / 2 };

@@ -8,6 +8,7 @@ import { aggregateSource, AggregationError, type BaseSpec } from './aggregate';
 import { makeAxis, type PeriodAxis } from './axis';
 import { BaseReader } from './base-value';
 import { fnv1a, hex } from './fingerprint';
+import { formatMinor } from '../money';
 import type { ObservationTable } from './table';
 
 /** A source that could not be read this time; metrics on it show the error instead of a number. */
@@ -246,8 +247,16 @@ class SliceEvaluator {
       base.error = { kind: c.value.kind, detail: c.value.detail, message: localize(`value.${c.value.kind}`, { detail: c.value.detail }) };
       return base;
     }
-    base.value = c.value;
-    if (c.exact !== undefined) base.exact = c.exact;
+    if (c.exact !== undefined) {
+      base.value = c.value;
+      base.exact = c.exact;
+    } else if (this.defs.get(id)?.unit === 'currency') {
+      // Money from a formula (revenue − cogs) is computed in doubles; its error is far below half a
+      // cent, so rounding to cents gives the exact decimal result of the exact inputs.
+      const cents = roundHalfAway(c.value * 100);
+      base.value = cents / 100;
+      base.exact = formatMinor(cents, 2);
+    } else base.value = c.value;
     return base;
   }
 
@@ -315,3 +324,5 @@ function daysOn(basis: 360 | 365 | 'actual', s: Span, grain: Grain, axis: Period
   if (basis === 'actual' || months === undefined) return axis.actualDays(s.start - axis.origin, s.end - axis.origin);
   return ((basis === 360 ? 360 : 365) / 12) * months * (s.end - s.start + 1);
 }
+
+const roundHalfAway = (x: number): number => Math.sign(x) * Math.round(Math.abs(x)) + 0;

@@ -32,7 +32,9 @@ describe('parseAmount', () => {
 
   it('keeps doubles exact through their decimal text', () => {
     expect(amountFromNumber(1.005, 2)).toEqual({ minor: 101, rounded: true });
-    expect(amountFromNumber(0.1 + 0.2, 2)).toEqual({ minor: 30, rounded: true });
+    expect(amountFromNumber(0.1 + 0.2, 2)).toEqual({ minor: 30, rounded: false });
+    expect(amountFromNumber(27338.850000000002, 2)).toEqual({ minor: 2733885, rounded: false });
+    expect(amountFromNumber(31133.024999999998, 2)).toEqual({ minor: 3113303, rounded: true });
     expect(amountFromNumber(1e21, 2)).toBeUndefined();
     expect(amountFromNumber(Number.NaN, 2)).toBeUndefined();
   });

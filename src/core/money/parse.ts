@@ -30,13 +30,18 @@ export function parseAmount(text: string, scale: number): ParsedAmount | undefin
   return scaleDigits(intDigits, fracRaw, Number(expRaw ?? 0), scale, minusCount === 1);
 }
 
-/** Converts a double (an .xlsx cell, a JSON number) through its shortest decimal text, so 1.005 stays 1.005. */
+/**
+ * Converts a double (an .xlsx cell, a JSON number) through its decimal text at Excel's 15 significant
+ * digits, so stored noise such as 27338.850000000002 reads as the 27338.85 the user sees, and 1.005
+ * stays 1.005.
+ */
 export function amountFromNumber(value: number, scale: number): ParsedAmount | undefined {
   if (!Number.isFinite(value)) return undefined;
-  return parseAmount(String(value), scale);
+  return parseAmount(String(Number(value.toPrecision(15))), scale);
 }
 
 function scaleDigits(intDigits: string, frac: string, exp: number, scale: number, negative: boolean): ParsedAmount | undefined {
+  pow10(scale); // throws on a scale outside 0..8
   // Shift the decimal point by the exponent, then split at `scale` decimals.
   let digits = (intDigits || '0') + frac;
   let point = (intDigits || '0').length + exp;
@@ -51,6 +56,5 @@ function scaleDigits(intDigits: string, frac: string, exp: number, scale: number
   if (!Number.isSafeInteger(minor)) return undefined;
   const roundUp = dropped.length > 0 && dropped.charCodeAt(0) >= 53; // '5'
   if (roundUp) minor += 1;
-  void pow10(scale); // validates the scale
   return { minor: negative && minor !== 0 ? -minor : minor, rounded: /[1-9]/.test(dropped) };
 }

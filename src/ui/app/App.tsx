@@ -5,6 +5,7 @@ import {
   MessageBarBody,
   Text,
   makeStyles,
+  mergeClasses,
   tokens,
   webDarkTheme,
   webLightTheme,
@@ -23,6 +24,9 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalM,
     padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
   },
+  // Native parts (scrollbars, focus rings of plain elements) follow the theme too.
+  light: { colorScheme: 'light' },
+  dark: { colorScheme: 'dark' },
   header: {
     display: 'flex',
     alignItems: 'center',
@@ -64,7 +68,11 @@ export function App({ model, theme = 'light' }: AppProps) {
   const target = otherLocale(locale);
 
   return (
-    <FluentProvider theme={theme === 'dark' ? webDarkTheme : webLightTheme} lang={locale} className={styles.root}>
+    <FluentProvider
+      theme={theme === 'dark' ? webDarkTheme : webLightTheme}
+      lang={locale}
+      className={mergeClasses(styles.root, theme === 'dark' ? styles.dark : styles.light)}
+    >
       <header className={styles.header}>
         <div className={styles.headings}>
           <Text as="h1" size={500} weight="semibold" className={styles.heading}>

@@ -11,6 +11,7 @@ import {
   tokens,
   useArrowNavigationGroup,
 } from '@fluentui/react-components';
+import type { FocusEvent } from 'react';
 import type { PaneLocale, PaneMetricRow } from './model';
 import { t } from './strings';
 
@@ -30,8 +31,8 @@ const useStyles = makeStyles({
     left: 0,
     zIndex: 1,
     backgroundColor: tokens.colorNeutralBackground1,
-    minWidth: '112px',
-    maxWidth: '140px',
+    minWidth: '96px',
+    maxWidth: '128px',
     paddingTop: tokens.spacingVerticalXS,
     paddingBottom: tokens.spacingVerticalXS,
     boxShadow: `1px 0 0 ${tokens.colorNeutralStroke2}`,
@@ -75,7 +76,7 @@ export function MetricTable({ periods, rows, locale }: MetricTableProps) {
   const styles = useStyles();
   const gridNavigation = useArrowNavigationGroup({ axis: 'grid', memorizeCurrent: true });
   return (
-    <div className={styles.scroller}>
+    <div className={styles.scroller} onFocus={keepFocusedCellVisible}>
       <Table
         {...gridNavigation}
         role="grid"
@@ -103,6 +104,24 @@ export function MetricTable({ periods, rows, locale }: MetricTableProps) {
       </Table>
     </div>
   );
+}
+
+/**
+ * Arrow-key focus does not scroll the cell into view, and a cell scrolled under the sticky name
+ * column would be hidden, so bring the focused cell fully into the visible part of the scroller.
+ */
+function keepFocusedCellVisible(event: FocusEvent<HTMLDivElement>): void {
+  const scroller = event.currentTarget;
+  const cell = event.target;
+  if (!(cell instanceof HTMLElement) || cell === scroller) return;
+  cell.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  const stickyCell = cell.parentElement?.firstElementChild;
+  if (stickyCell === cell || !(stickyCell instanceof HTMLElement)) return;
+  const visibleLeft = stickyCell.getBoundingClientRect().right;
+  const visibleRight = scroller.getBoundingClientRect().left + scroller.clientWidth;
+  const box = cell.getBoundingClientRect();
+  if (box.left < visibleLeft) scroller.scrollLeft -= visibleLeft - box.left;
+  else if (box.right > visibleRight) scroller.scrollLeft += box.right - visibleRight;
 }
 
 function MetricRow({ row, periods, locale }: { row: PaneMetricRow; periods: readonly string[]; locale: PaneLocale }) {
