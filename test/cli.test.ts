@@ -3,6 +3,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { cli, tempFiles } from './cli-harness';
+import { createFileStore } from '../src/storage';
+import { metricId } from '../src/core/brand';
 
 const ROOT = join(__dirname, '..');
 const EXAMPLE_CATALOG = join(ROOT, 'examples/catalog.json');
@@ -109,6 +111,21 @@ describe('finpulse evaluate', () => {
     expect(unknown.err).toContain('unknown metric(s): nope');
     const grain = await cli('evaluate', '--catalog', path('catalog.json'), '--data', path('ledger.csv'), '--grain', 'fortnight');
     expect(grain).toMatchObject({ code: 2, err: expect.stringContaining('--grain must be one of day, week, month, quarter, year') as string });
+  });
+
+  it('keeps history: a rerun on the same data stores nothing new, a changed row stores just what changed', async () => {
+    const dir = path('history');
+    const args = ['evaluate', '--catalog', path('catalog.json'), '--data', path('ledger.csv'), '--history', dir, '--actor', 'li.na'];
+    expect((await cli(...args)).err).toContain('history: 9 changed value(s) saved');
+    expect((await cli(...args)).err).toContain('history: 0 changed value(s) saved');
+    const changed = tempFiles({ 'ledger.csv': ledger.replace('2026-02-09,6401,900', '2026-02-09,6401,950') })('ledger.csv');
+    expect((await cli('evaluate', '--catalog', path('catalog.json'), '--data', changed, '--history', dir, '--actor', 'li.na')).err).toContain('history: 2 changed value(s) saved');
+    const store = await createFileStore(dir);
+    const cogs = await store.history(metricId('cogs'));
+    expect(cogs.filter((r) => r.period === '2026-02').map((r) => r.value)).toEqual([900, 950]);
+    const audit = await store.audit({ actor: 'li.na' });
+    expect(audit.map((a) => a.action)).toEqual(['evaluate', 'evaluate', 'evaluate']);
+    await store.close();
   });
 
   it('runs the shipped examples', async () => {

@@ -9,15 +9,16 @@ import type { PeriodKey } from '../core/brand';
 import { oneOfFlag, parseFlags, requireFlag, stringFlag } from './args';
 import { csvField, printProblems, renderTable, type Io } from './output';
 import { readDataFile, readMapping, readText } from './read-data';
+import { saveHistory } from './history';
 
 const FORMATS = ['table', 'json', 'csv'] as const;
 const TABLE_PERIODS = 12;
 
 /** `finpulse evaluate --catalog FILE --data FILE …`: metric values per period. */
-export async function evaluateCommand(argv: string[], io: Io, locale: Locale): Promise<number> {
+export async function evaluateCommand(argv: string[], io: Io, locale: Locale, env: Record<string, string | undefined>): Promise<number> {
   const { flags } = parseFlags(argv, {
     catalog: 'string', data: 'string', sheet: 'string', map: 'string', grain: 'string', format: 'string',
-    from: 'string', to: 'string', metrics: 'string', breakdown: 'string', source: 'strings',
+    from: 'string', to: 'string', metrics: 'string', breakdown: 'string', source: 'strings', history: 'string', actor: 'string',
   });
   const grain = oneOfFlag<Grain>(flags, 'grain', GRAINS, 'month');
   const format = oneOfFlag(flags, 'format', FORMATS, 'table');
@@ -54,6 +55,11 @@ export async function evaluateCommand(argv: string[], io: Io, locale: Locale): P
   });
   printProblems(io, ev.problems, locale);
   if (ev.periods.length === 0) return 1;
+  const historyDir = stringFlag(flags, 'history');
+  if (historyDir) {
+    const actor = stringFlag(flags, 'actor') ?? env['USER'] ?? 'finpulse';
+    await saveHistory(historyDir, ev, { actor, catalog: catalogFile, data: inputs[0]![1] }, io, locale);
+  }
   io.out(render(format, ev, catalog, locale, io, flags['from'] !== undefined || flags['to'] !== undefined));
   return 0;
 }

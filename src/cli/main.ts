@@ -18,6 +18,8 @@ Usage:
       --breakdown DIM     also per member of a dimension (e.g. department)
       --source NAME=FILE  another source, e.g. budget=budget.csv
       --format F          table | json | csv (default table)
+      --history DIR       append changed values to the history in DIR and audit the run
+      --actor NAME        who ran it, for the audit log (default $USER)
 Global options:
   --lang zh-CN|en-US    language of messages (default from LANG)
   --help, --version
@@ -41,7 +43,7 @@ export async function main(argv: readonly string[], io: Io = processIo, env: Rec
       return 0;
     }
     if (command === 'catalog') return await catalogCommand(rest, io, locale);
-    if (command === 'evaluate') return await evaluateCommand(rest, io, locale);
+    if (command === 'evaluate') return await evaluateCommand(rest, io, locale, env);
     throw new AppError('cli.usage', { detail: `unknown command "${command}"; see finpulse --help` });
   } catch (err) {
     const e = toAppError(err);

@@ -2,3 +2,4 @@
 // (./dexie) so the CLI bundle never pulls in Dexie or touches IndexedDB.
 export type { AuditEntry, AuditQuery, HistoryQuery, MetricStore, NewAuditEntry, ValueRecord } from './types';
 export { createFileStore, AUDIT_FILE, VALUES_FILE, type FileStoreOptions } from './file/file-store';
+export { valueRecordsOf } from './from-evaluation';
