@@ -1,18 +1,7 @@
 import { daysFromCivil } from '../src/core/periods';
 import type { ObservationTable } from '../src/core/engine';
 import type { Catalog, MetricDef } from '../src/core/catalog';
-
-/** Deterministic PRNG (mulberry32) so every run measures the same ledger. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../src/core/testing/prng';
 
 export const ACCOUNTS = Array.from({ length: 100 }, (_, i) => `${6001 + Math.floor(i / 10) * 100}.${String((i % 10) + 1).padStart(2, '0')}`);
 export const DEPARTMENTS = ['East-1', 'East-2', 'West-1', 'West-2', 'North', 'South', 'HQ', 'Export'];

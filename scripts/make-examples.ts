@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { evaluateCatalog, tableFromRows, type Evaluation, type ObservationRow, type ObservationTable } from '../src/core/engine';
 import { kpiCatalogJson, KPI_LIBRARY } from '../src/core/kpi';
 import { daysFromCivil, daysInMonth } from '../src/core/periods';
+import { prng } from '../src/core/testing/prng';
 
 const OUT = join(__dirname, '..', 'examples');
 const SEED = 20240101;
@@ -17,18 +18,7 @@ const MONTHS = 36;
 
 // ── Randomness ─────────────────────────────────────────────────────────────────────────────────
 
-/** mulberry32: a tiny, well-mixed 32-bit PRNG; the same seed always gives the same stream. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rand = mulberry32(SEED);
+const rand = prng(SEED);
 const uniform = (lo: number, hi: number): number => lo + (hi - lo) * rand();
 /** Roughly normal (Irwin–Hall of 4), mean 0, standard deviation `sd`. */
 const noise = (sd: number): number => (rand() + rand() + rand() + rand() - 2) * sd * Math.sqrt(3);

@@ -38,5 +38,5 @@ export const KPI_LIBRARY: Catalog = {
 
 /** The library as the catalog JSON file a team starts from (2-space indent, trailing newline). */
 export function kpiCatalogJson(): string {
-  return `${JSON.stringify({ $schema: 'https://finpulse.dev/schema/catalog-v1.json', ...KPI_LIBRARY }, null, 2)}\n`;
+  return `${JSON.stringify({ $schema: '../schema/catalog.schema.json', ...KPI_LIBRARY }, null, 2)}\n`;
 }
