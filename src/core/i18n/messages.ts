@@ -53,6 +53,13 @@ export const messages = {
   'storage.corruptLine': { 'en-US': '{path}: a damaged entry was skipped ({detail})', 'zh-CN': '{path}：已跳过一条损坏的记录（{detail}）' },
   'storage.closed': { 'en-US': 'The history store in {path} is closed', 'zh-CN': '{path} 中的历史存储已关闭' },
   'storage.invalid': { 'en-US': 'Cannot store this record: {detail}', 'zh-CN': '无法保存该记录：{detail}' },
+  // workbook hosts
+  'host.noSheet': { 'en-US': 'Sheet "{sheet}" does not exist; sheets are: {sheets}', 'zh-CN': '工作表"{sheet}"不存在；现有工作表：{sheets}' },
+  'host.badAddress': { 'en-US': '"{address}" is not a cell or range address (e.g. B2 or B2:D40)', 'zh-CN': '"{address}"不是有效的单元格或区域地址（如 B2 或 B2:D40）' },
+  'host.raggedBlock': { 'en-US': 'Row {row} of the block written to {sheet}!{address} has {got} cells, expected {expected}', 'zh-CN': '写入 {sheet}!{address} 的数据第 {row} 行有 {got} 个单元格，应为 {expected} 个' },
+  'host.credentials': { 'en-US': 'Setting "{key}" looks like a credential; credentials are never stored in the workbook', 'zh-CN': '设置"{key}"看起来是凭据；凭据绝不保存在工作簿中' },
+  'host.unsupported': { 'en-US': '{feature} is not available in this host ({host})', 'zh-CN': '当前宿主（{host}）不支持{feature}' },
+  'host.failed': { 'en-US': 'The workbook did not accept the operation: {detail}', 'zh-CN': '工作簿未能完成操作：{detail}' },
   // general
   'io.read': { 'en-US': 'Cannot read {path}: {detail}', 'zh-CN': '无法读取 {path}：{detail}' },
   'io.format': { 'en-US': 'Unsupported file type {path}; use {allowed}', 'zh-CN': '不支持的文件类型 {path}；请使用 {allowed}' },

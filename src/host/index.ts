@@ -1,0 +1,3 @@
+export * from './contract';
+export { MarkRegistry, type RegistryState, type StyleChange, type CellStyle } from './mark-registry';
+export { assertNoCredentials, looksLikeFormula } from './guards';
