@@ -42,3 +42,6 @@ export function intersects(a: Area, b: Area): boolean {
 export function* cellsOf(area: Area): Generator<[number, number]> {
   for (let r = area.row; r <= area.lastRow; r += 1) for (let c = area.col; c <= area.lastCol; c += 1) yield [r, c];
 }
+
+/** A cell as text, e.g. for table headers: errors give their code, blanks ''. */
+export const cellText = (v: CellValue): string => (v === null ? '' : typeof v === 'object' ? v.error : String(v));

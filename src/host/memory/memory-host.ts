@@ -1,7 +1,7 @@
-import { formatA1, type CellValue, type SheetRef } from '../../core/a1';
+import { formatA1, type SheetRef } from '../../core/a1';
 import { AppError } from '../../core/errors';
 import type { CellMark, RangeRead, ReadOptions, WorkbookHost, WriteBlock } from '../contract';
-import { areaOf, assertNoCredentials, blockArea, intersects } from '../guards';
+import { areaOf, assertNoCredentials, blockArea, cellText, intersects } from '../guards';
 import { MarkRegistry, type StyleChange } from '../mark-registry';
 import { type MemorySheet, MemoryWorkbook } from './workbook';
 
@@ -45,7 +45,7 @@ export function createMemoryHost(workbook: MemoryWorkbook = new MemoryWorkbook()
           const area = areaOf(t.ref);
           const sheet = sheetOrFail(t.ref.sheet);
           const headers: string[] = [];
-          for (let c = area.col; c <= area.lastCol; c += 1) headers.push(headerText(sheet.get(area.row, c)?.value ?? null));
+          for (let c = area.col; c <= area.lastCol; c += 1) headers.push(cellText(sheet.get(area.row, c)?.value ?? null));
           return { name: t.name, ref: { ...t.ref }, headers };
         }),
       ),
@@ -119,8 +119,6 @@ export function createMemoryHost(workbook: MemoryWorkbook = new MemoryWorkbook()
   };
   return host;
 }
-
-export const headerText = (v: CellValue): string => (v === null ? '' : typeof v === 'object' ? v.error : String(v));
 
 /** Runs synchronous work as a promise, so errors reject rather than throw (as the real hosts behave). */
 function attempt<T>(work: () => T): Promise<T> {
