@@ -1,0 +1,2 @@
+export { resultsBlock, type FindingRef, type ResultsBlock } from './results-block';
+export { targetFor, thresholdStatus, type Status } from './status';
