@@ -102,3 +102,48 @@ describe('ingestGrid (workbook cells)', () => {
     expect(table.measures['amount']![0]).toBe(1234);
   });
 });
+
+describe('ingestGrid with a workbook origin', () => {
+  const rows = [
+    { row: 7, cells: ['Date', 'Account', 'Debit', 'Credit'] },
+    { row: 8, cells: ['oops', '6001', 1, null] },
+    { row: 9, cells: [46054, '6001', null, ''] },
+    { row: 10, cells: [46054, '6001', '-', 5] },
+    { row: 11, cells: [46054, '6001', '1.005', 0] },
+  ];
+
+  it('names the cell instead of the row, keeping the row in the params', () => {
+    const { problems } = ingestGrid(rows, {}, { origin: { sheet: 'GL 2026', col: 2 } });
+    expect(problems.map((p) => [p.code, p.path, p.params['row']])).toEqual([
+      ['ingest.badDateAt', "'GL 2026'!C8", 8],
+      ['ingest.blankAmountAt', "'GL 2026'!E9:F9", 9],
+      ['ingest.badAmountAt', "'GL 2026'!E10", 10],
+      ['ingest.roundedAt', "'GL 2026'!E11:F11", 11],
+    ]);
+    expect(problems[2]!.message['en-US']).toBe(`'GL 2026'!E10: amount "-" is not a number; row 10 skipped`);
+    expect(problems[2]!.message['zh-CN']).toBe(`'GL 2026'!E10：金额"-"不是数字，已跳过第 10 行`);
+  });
+
+  it('reads accounting text (dash for zero, full-width digits) only when asked', () => {
+    const grid = [rows[0]!, rows[3]!, { row: 12, cells: [46054, '6001', '１２', '—'] }];
+    const { table, problems } = ingestGrid(grid, {}, { accountingText: true });
+    expect(problems).toEqual([]);
+    expect(Array.from(table.measures['amount']!)).toEqual([-500, 1200]);
+    expect(ingestGrid(grid).problems.map((p) => [p.code, p.params['row']])).toEqual([
+      ['ingest.badAmount', 10],
+      ['ingest.badAmount', 12],
+      ['ingest.empty', undefined],
+    ]);
+  });
+
+  it('points grid-wide problems at the range read', () => {
+    const { problems } = ingestGrid([{ row: 3, cells: ['When', 'What'] }, { row: 4, cells: [1, 2] }], { amount: 'Net' }, { origin: { sheet: 'S', col: 1 } });
+    expect(problems[0]).toMatchObject({ code: 'ingest.missingColumn', path: 'S!B3:C4' });
+  });
+
+  it('matches mapped headers regardless of surrounding spaces', () => {
+    const { problems, table } = ingestCsv('Date, Sales \n2026-01-01,5', { amount: ' Sales' });
+    expect(problems).toEqual([]);
+    expect(table.measures['amount']![0]).toBe(500);
+  });
+});

@@ -1,2 +1,2 @@
-export { parseAmount, amountFromNumber, type ParsedAmount } from './parse';
+export { parseAmount, parseAccountingAmount, amountFromNumber, type ParsedAmount } from './parse';
 export { formatMinor, minorToNumber, pow10 } from './minor';

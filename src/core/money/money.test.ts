@@ -1,4 +1,4 @@
-import { amountFromNumber, formatMinor, parseAmount } from './index';
+import { amountFromNumber, formatMinor, parseAccountingAmount, parseAmount } from './index';
 
 describe('parseAmount', () => {
   it.each([
@@ -37,6 +37,45 @@ describe('parseAmount', () => {
     expect(amountFromNumber(31133.024999999998, 2)).toEqual({ minor: 3113303, rounded: true });
     expect(amountFromNumber(1e21, 2)).toBeUndefined();
     expect(amountFromNumber(Number.NaN, 2)).toBeUndefined();
+  });
+});
+
+describe('parseAccountingAmount (workbook cell text)', () => {
+  it.each([
+    ['1,234.56', 123456],
+    ['(1,234.56)', -123456],
+    ['-', 0],
+    ['--', 0],
+    ['—', 0],
+    ['–', 0],
+    [' $ - ', 0],
+    ['¥ --', 0],
+    ['12.5%', 13],
+    ['(3%)', -3],
+    ['-0.5 %', -1],
+    ['１,２３４.５６', 123456],
+    ['（１，２３４．５６）', -123456],
+    ['￥１２', 1200],
+    ['－８', -800],
+    ['\u00a01 234.50\u00a0', 123450],
+  ])('%p → %d cents', (text, minor) => {
+    expect(parseAccountingAmount(text, 2)?.minor).toBe(minor);
+  });
+
+  it('moves the decimal point for percentages instead of dividing', () => {
+    expect(parseAccountingAmount('12.5%', 4)).toEqual({ minor: 1250, rounded: false });
+    expect(parseAccountingAmount('0.07%', 4)).toEqual({ minor: 7, rounded: false });
+    expect(parseAccountingAmount('33.333%', 4)).toEqual({ minor: 3333, rounded: true });
+    expect(parseAccountingAmount('12.5%', 2)).toEqual({ minor: 13, rounded: true });
+  });
+
+  it.each(['', '#N/A', 'abc', '--5', '-—-—', '%', '5%%', 'n/a'])('rejects %p', (text) => {
+    expect(parseAccountingAmount(text, 2)).toBeUndefined();
+  });
+
+  it('leaves parseAmount strict', () => {
+    expect(parseAmount('-', 2)).toBeUndefined();
+    expect(parseAmount('12%', 2)).toBeUndefined();
   });
 });
 

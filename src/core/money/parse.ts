@@ -16,7 +16,26 @@ const AMOUNT = /^([-+]?)\(?\s*[¥￥$€£]?\s*([-+]?)(\d[\d,\s]*)?(?:\.(\d*))?(
  * Returns undefined for anything that is not a number (`#N/A`, `n/a`, `--`, text).
  */
 export function parseAmount(text: string, scale: number): ParsedAmount | undefined {
-  const t = text.trim();
+  return parseShifted(text.trim(), scale, 0);
+}
+
+// A cell showing zero in an accounting format: `-`, `--`, `—`, `$ -` (after NFKC, so `－` is `-`).
+const ACCOUNTING_ZERO = /^[¥$€£]?\s*[-\u2010-\u2015]{1,3}\s*$/;
+const PERCENT = /^(.*?)\s*%\s*(\)?)$/;
+
+/**
+ * Reads an amount as a workbook cell displays it, on top of {@link parseAmount}: full-width digits
+ * and punctuation (NFKC), `-` `--` `—` for zero as accounting formats show it, and `12.5%` as
+ * 0.125 (exactly: the decimal point moves, no division). Undefined when it is not a number.
+ */
+export function parseAccountingAmount(text: string, scale: number): ParsedAmount | undefined {
+  const t = (/[^\x20-\x7e]/.test(text) ? text.normalize('NFKC') : text).trim();
+  if (ACCOUNTING_ZERO.test(t)) return { minor: 0, rounded: false };
+  const pct = PERCENT.exec(t);
+  return pct ? parseShifted(`${pct[1]!}${pct[2]!}`, scale, -2) : parseShifted(t, scale, 0);
+}
+
+function parseShifted(t: string, scale: number, shift: number): ParsedAmount | undefined {
   const m = AMOUNT.exec(t);
   if (!m) return undefined;
   const [, sign1 = '', sign2 = '', intRaw = '', fracRaw = '', expRaw, trailing = ''] = m;
@@ -27,7 +46,7 @@ export function parseAmount(text: string, scale: number): ParsedAmount | undefin
   if (parenthesised === undefined) return undefined;
   const minusCount = [sign1, sign2, trailing].filter((s) => s === '-').length + (parenthesised ? 1 : 0);
   if (minusCount > 1) return undefined;
-  return scaleDigits(intDigits, fracRaw, Number(expRaw ?? 0), scale, minusCount === 1);
+  return scaleDigits(intDigits, fracRaw, Number(expRaw ?? 0) + shift, scale, minusCount === 1);
 }
 
 /**
