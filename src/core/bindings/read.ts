@@ -1,9 +1,9 @@
 import { problem } from '../errors';
-import { TableBuilder } from '../engine';
+import { concatTables, TableBuilder } from '../engine';
 import { CALENDAR_YEAR, type FiscalCalendar } from '../periods';
 import { sheetGrids, type GridBlock } from './grid';
 import { readLong } from './long';
-import { addStats, concatTables, emptyStats, type BindingRead } from './result';
+import { addStats, emptyStats, type BindingRead } from './result';
 import type { Binding } from './shape';
 import { readWide } from './wide';
 
@@ -22,10 +22,7 @@ export function readBinding(binding: Binding, blocks: readonly GridBlock[], opti
   const cal = options.calendar ?? CALENDAR_YEAR;
   const reads = grids.map((g) => (binding.layout === 'long' ? readLong(g, binding) : readWide(g, binding, cal)));
   return {
-    table: concatTables(
-      reads.map((r) => r.table),
-      scale,
-    ),
+    table: concatTables(reads.map((r) => r.table)),
     problems: reads.flatMap((r) => r.problems),
     stats: reads.map((r) => r.stats).reduce(addStats),
   };

@@ -1,5 +1,5 @@
 import type { Problem } from '../errors';
-import { TableBuilder, type ObservationTable } from '../engine';
+import type { ObservationTable } from '../engine';
 
 export interface BindingStats {
   /** Data rows read (blank rows, total rows and skipped hidden rows are not counted). */
@@ -26,18 +26,4 @@ export const emptyStats = (): BindingStats => ({ rows: 0, kept: 0, skipped: 0, r
 
 export function addStats(a: BindingStats, b: BindingStats): BindingStats {
   return { rows: a.rows + b.rows, kept: a.kept + b.kept, skipped: a.skipped + b.skipped, rounded: a.rounded + b.rounded, hidden: a.hidden + b.hidden, totals: a.totals + b.totals };
-}
-
-/** One table from several (a binding spread over sheets); a single table is returned as is. */
-export function concatTables(tables: readonly ObservationTable[], scale: number): ObservationTable {
-  if (tables.length === 1) return tables[0]!;
-  const builder = new TableBuilder(scale, tables.reduce((n, t) => n + t.rows, 0));
-  for (const t of tables) {
-    for (let r = 0; r < t.rows; r += 1) {
-      const measures = Object.fromEntries(Object.entries(t.measures).map(([name, col]) => [name, col[r]!]));
-      const text = Object.fromEntries(Object.entries(t.text).map(([name, col]) => [name, col.dict[col.codes[r]!]!]));
-      builder.add({ day: t.day[r]!, measures, text });
-    }
-  }
-  return builder.build();
 }

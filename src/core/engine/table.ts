@@ -117,3 +117,22 @@ export function tableFromRows(rows: readonly ObservationRow[], scale = 2): Obser
   rows.forEach((r) => b.add(r));
   return b.build();
 }
+
+/**
+ * One table from several (a source fed by several bindings or sheets). Amounts are rescaled to the
+ * finest scale among them, exactly (integer minor units times a power of ten).
+ */
+export function concatTables(tables: readonly ObservationTable[]): ObservationTable {
+  if (tables.length === 1) return tables[0]!;
+  const scale = Math.max(2, ...tables.map((t) => t.scale));
+  const builder = new TableBuilder(scale, tables.reduce((n, t) => n + t.rows, 0));
+  for (const t of tables) {
+    const factor = 10 ** (scale - t.scale);
+    for (let r = 0; r < t.rows; r += 1) {
+      const measures = Object.fromEntries(Object.entries(t.measures).map(([name, col]) => [name, col[r]! * factor]));
+      const text = Object.fromEntries(Object.entries(t.text).map(([name, col]) => [name, col.dict[col.codes[r]!]!]));
+      builder.add({ day: t.day[r]!, measures, text });
+    }
+  }
+  return builder.build();
+}
