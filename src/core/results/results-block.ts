@@ -12,6 +12,8 @@ export interface FindingRef {
 export interface ResultsBlock {
   values: CellValue[][];
   numberFormats: string[][];
+  /** What each data row (values[i + 1]) stands for. */
+  rows: Array<{ metricId: string; period: string; value: number | null; status: Status }>;
 }
 
 const NUMBER_FORMATS: Record<MetricDef['unit'], string> = {
@@ -29,7 +31,7 @@ const HEADERS: Record<Locale, string[]> = {
   'zh-CN': ['指标', '名称', '期间', '值', '单位', '目标', '状态', '发现', '说明'],
 };
 
-const STATUS_TEXT: Record<Locale, Record<Status, string>> = {
+export const STATUS_TEXT: Record<Locale, Record<Status, string>> = {
   'en-US': { ok: 'OK', notice: 'Notice', warning: 'Warning', critical: 'Critical', error: 'Error' },
   'zh-CN': { ok: '正常', notice: '注意', warning: '警告', critical: '危急', error: '错误' },
 };
@@ -44,6 +46,7 @@ export function resultsBlock(ev: Evaluation, catalog: Catalog, locale: Locale, f
   const text = '@';
   const values: CellValue[][] = [HEADERS[locale]];
   const numberFormats: string[][] = [HEADERS[locale].map(() => text)];
+  const rows: ResultsBlock['rows'] = [];
   for (const v of ev.values) {
     if (v.member !== undefined) continue;
     const def = defs.get(v.metricId);
@@ -65,6 +68,7 @@ export function resultsBlock(ev: Evaluation, catalog: Catalog, locale: Locale, f
     ]);
     const numeric = NUMBER_FORMATS[def.unit];
     numberFormats.push([text, text, text, v.value === null ? text : numeric, text, numeric, text, text, text]);
+    rows.push({ metricId: v.metricId, period: v.period, value: v.value, status });
   }
-  return { values, numberFormats };
+  return { values, numberFormats, rows };
 }

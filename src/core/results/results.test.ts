@@ -42,6 +42,7 @@ describe('resultsBlock', () => {
     expect(block.numberFormats[2]![3]).toBe('0.0%');
     expect(block.numberFormats[4]![3]).toBe('@');
     expect(block.values.every((r) => r.length === 9)).toBe(true);
+    expect(block.rows.map((r) => r.status)).toEqual(['ok', 'warning', 'critical', 'error']);
   });
 
   it('speaks Chinese', () => {

@@ -1,0 +1,111 @@
+import { formatRef, parseA1, type SheetRef } from '../core/a1';
+import { readBinding, resolveTarget, bindingSource, type Binding, type GridBlock } from '../core/bindings';
+import { calendarOf, type Catalog } from '../core/catalog';
+import { concatTables, evaluateCatalog, type Evaluation, type ObservationTable, type SourceInput } from '../core/engine';
+import { problem, type Problem } from '../core/errors';
+import { formatValue } from '../core/format';
+import { localize, type Locale } from '../core/i18n';
+import type { Grain } from '../core/periods';
+import { resultsBlock, STATUS_TEXT, type ResultsBlock } from '../core/results';
+import type { CellMark, MarkSeverity, RangeRead, WorkbookHost } from './contract';
+
+export interface RefreshOptions {
+  host: WorkbookHost;
+  catalog: Catalog;
+  bindings: readonly Binding[];
+  locale: Locale;
+  grain?: Grain;
+  /** Sheet the results block goes to. */
+  resultsSheet?: string;
+  /** Sources read elsewhere (ERP snapshots); bindings add to them. */
+  sources?: Readonly<Record<string, SourceInput>>;
+}
+
+export interface RefreshResult {
+  evaluation: Evaluation;
+  problems: Problem[];
+  marks: CellMark[];
+}
+
+const RESULTS_ROWS_KEY = 'finpulse.resultsRows';
+const SEVERITIES: ReadonlySet<string> = new Set<MarkSeverity>(['notice', 'warning', 'critical']);
+
+/**
+ * Refresh all: read every bound range in one round trip, evaluate the catalog, write the results
+ * block, and mark the values that cross a threshold (clearing the previous refresh's marks first).
+ */
+export async function refreshWorkbook(opts: RefreshOptions): Promise<RefreshResult> {
+  const { host, catalog, bindings, locale } = opts;
+  const problems: Problem[] = [];
+  const plan = await planReads(host, bindings, problems);
+  const reads = plan.refs.length ? await host.readRanges(plan.refs) : [];
+  const tables = new Map<string, ObservationTable[]>();
+  let at = 0;
+  for (const { binding, count } of plan.bindings) {
+    const read = readBinding(binding, reads.slice(at, at + count).map(toGridBlock), { calendar: calendarOf(catalog) });
+    at += count;
+    problems.push(...read.problems.map((p) => ({ ...p, path: `${binding.id}: ${p.path}` })));
+    const source = bindingSource(binding);
+    tables.set(source, [...(tables.get(source) ?? []), read.table]);
+  }
+  const sources: Record<string, SourceInput> = { ...opts.sources };
+  for (const [id, parts] of tables) sources[id] = concatTables(parts);
+  const evaluation = evaluateCatalog({ catalog, sources, grain: opts.grain ?? 'month' });
+  problems.push(...evaluation.problems);
+
+  const sheet = opts.resultsSheet ?? 'FinPulse';
+  const block = resultsBlock(evaluation, catalog, locale);
+  const settings = await host.readSettings();
+  const previousRows = typeof settings[RESULTS_ROWS_KEY] === 'number' ? settings[RESULTS_ROWS_KEY] : 0;
+  const width = block.values[0]!.length;
+  // Rows a longer previous run left below are blanked, so no stale result survives.
+  const blank = Array.from({ length: Math.max(0, previousRows - block.values.length) }, () => Array<null>(width).fill(null));
+  await host.clearMarks();
+  await host.writeBlocks([{ sheet, at: 'A1', values: [...block.values, ...blank], numberFormats: [...block.numberFormats, ...blank.map(() => Array<string>(width).fill('General'))] }]);
+  await host.writeSettings({ [RESULTS_ROWS_KEY]: block.values.length });
+  const marks = breachMarks(block, catalog, sheet, locale);
+  if (marks.length) await host.mark(marks);
+  return { evaluation, problems, marks };
+}
+
+async function planReads(host: WorkbookHost, bindings: readonly Binding[], problems: Problem[]): Promise<{ refs: SheetRef[]; bindings: Array<{ binding: Binding; count: number }> }> {
+  const needsIndex = bindings.some((b) => b.target.kind !== 'range');
+  const [sheets, names, tables] = await Promise.all([host.listSheets(), needsIndex ? host.listNames() : [], needsIndex ? host.listTables() : []]);
+  const index = {
+    names: names.map((n) => ({ name: n.name, ref: formatRef(n.ref) })),
+    tables: tables.map((t) => ({ name: t.name, ref: formatRef(t.ref), headers: t.headers })),
+  };
+  const sheetNames = new Set(sheets.map((s) => s.name));
+  const refs: SheetRef[] = [];
+  const planned: Array<{ binding: Binding; count: number }> = [];
+  for (const binding of bindings) {
+    const target = resolveTarget(binding, index);
+    problems.push(...target.problems.map((p) => ({ ...p, path: `${binding.id}: ${p.path}` })));
+    const missing = target.ranges.find((r) => !sheetNames.has(r.sheet));
+    if (missing) {
+      problems.push(problem(binding.id, 'refresh.missingSheet', { id: binding.id, sheet: missing.sheet }));
+      continue;
+    }
+    if (target.ranges.length === 0) continue;
+    refs.push(...target.ranges);
+    planned.push({ binding, count: target.ranges.length });
+  }
+  return { refs, bindings: planned };
+}
+
+function toGridBlock(read: RangeRead): GridBlock {
+  const area = parseA1(read.ref.address)!;
+  return { sheet: read.ref.sheet, row: area.row, col: area.col, values: read.values, hiddenRows: read.hiddenRows, merges: read.merges.map((m) => parseA1(m)!) };
+}
+
+/** A mark on each results value whose status is a severity, explaining it in the user's language. */
+function breachMarks(block: ResultsBlock, catalog: Catalog, sheet: string, locale: Locale): CellMark[] {
+  const defs = new Map(catalog.metrics.map((m) => [m.id, m] as const));
+  return block.rows.flatMap((row, i) => {
+    const def = defs.get(row.metricId);
+    if (!def || row.value === null || !SEVERITIES.has(row.status)) return [];
+    const name = def.name[locale];
+    const note = localize('refresh.breach', { name, period: row.period, value: formatValue(row.value, def, locale), status: STATUS_TEXT[locale][row.status] })[locale];
+    return [{ sheet, address: `D${i + 2}`, findingId: `threshold:${row.metricId}:${row.period}`, severity: row.status as MarkSeverity, note }];
+  });
+}
