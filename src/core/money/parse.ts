@@ -56,6 +56,11 @@ function parseShifted(t: string, scale: number, shift: number): ParsedAmount | u
  */
 export function amountFromNumber(value: number, scale: number): ParsedAmount | undefined {
   if (!Number.isFinite(value)) return undefined;
+  // Fast path: a double within a few ulps of a whole number of minor units is that number, exactly as
+  // its 15-digit text would say; anything else (a real third decimal) goes through the text.
+  const scaled = value * pow10(scale);
+  const minor = Math.round(scaled);
+  if (Math.abs(minor) < 2 ** 51 && Math.abs(scaled - minor) <= Math.abs(scaled) * 8 * Number.EPSILON) return { minor: minor + 0, rounded: false };
   return parseAmount(String(Number(value.toPrecision(15))), scale);
 }
 

@@ -1,4 +1,4 @@
-import { formatA1, type SheetRef } from '../../core/a1';
+import { formatA1, type CellValue, type SheetRef } from '../../core/a1';
 import { AppError } from '../../core/errors';
 import type { CellMark, RangeRead, ReadOptions, WorkbookHost, WriteBlock } from '../contract';
 import { areaOf, assertNoCredentials, blockArea, cellText, intersects } from '../guards';
@@ -129,15 +129,25 @@ function attempt<T>(work: () => T): Promise<T> {
   }
 }
 
+/** Values are primitives except error values, which are copied so callers cannot change the workbook. */
+const copyValue = (v: CellValue): CellValue => (typeof v === 'object' && v !== null ? { error: v.error } : v);
+
 function readOne(sheet: MemorySheet, ref: SheetRef, options: ReadOptions): RangeRead {
   const area = areaOf(ref);
   const rows = area.lastRow - area.row + 1;
   const cols = area.lastCol - area.col + 1;
-  const grid = <T>(f: (row: number, col: number) => T): T[][] =>
-    Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => f(area.row + r, area.col + c)));
+  const grid = <T>(f: (row: number, col: number) => T): T[][] => {
+    const out: T[][] = new Array<T[]>(rows);
+    for (let r = 0; r < rows; r += 1) {
+      const line: T[] = new Array<T>(cols);
+      for (let c = 0; c < cols; c += 1) line[c] = f(area.row + r, area.col + c);
+      out[r] = line;
+    }
+    return out;
+  };
   const read: RangeRead = {
     ref: { sheet: sheet.name, address: formatA1(area) },
-    values: grid((r, c) => structuredClone(sheet.get(r, c)?.value ?? null)),
+    values: grid((r, c) => copyValue(sheet.get(r, c)?.value ?? null)),
     numberFormats: grid((r, c) => sheet.get(r, c)?.format ?? 'General'),
     hiddenRows: [...sheet.hiddenRows].filter((r) => r >= area.row && r <= area.lastRow).sort((a, b) => a - b),
     merges: sheet.merges.filter((m) => intersects(m, area)).map(formatA1),

@@ -9,11 +9,9 @@ export interface MemoryCell {
   note?: string | null;
 }
 
-const COLS = 16_384;
-export const cellKey = (row: number, col: number): number => row * COLS + col;
-
 export class MemorySheet {
-  readonly cells = new Map<number, MemoryCell>();
+  /** Sparse rows of sparse cells: row arrays keep a million-cell read to array indexing. */
+  private readonly rows: Array<Array<MemoryCell | undefined> | undefined> = [];
   readonly merges: Area[] = [];
   readonly hiddenRows = new Set<number>();
   constructor(
@@ -22,25 +20,27 @@ export class MemorySheet {
   ) {}
 
   get(row: number, col: number): MemoryCell | undefined {
-    return this.cells.get(cellKey(row, col));
+    return this.rows[row]?.[col];
   }
 
   /** Updates a cell, creating it; a cell left with nothing in it is dropped. */
   set(row: number, col: number, patch: Partial<MemoryCell>): void {
     const next: MemoryCell = { value: null, ...this.get(row, col), ...patch };
-    if (next.value === null && !next.format && !next.fill && !next.note) this.cells.delete(cellKey(row, col));
-    else this.cells.set(cellKey(row, col), next);
+    const empty = next.value === null && !next.format && !next.fill && !next.note;
+    const cells = this.rows[row] ?? (empty ? undefined : (this.rows[row] = []));
+    if (cells) cells[col] = empty ? undefined : next;
   }
 
   usedArea(): Area | undefined {
     let area: Area | undefined;
-    for (const k of this.cells.keys()) {
-      const row = Math.floor(k / COLS);
-      const col = k % COLS;
-      area = area
-        ? { row: Math.min(area.row, row), col: Math.min(area.col, col), lastRow: Math.max(area.lastRow, row), lastCol: Math.max(area.lastCol, col) }
-        : { row, col, lastRow: row, lastCol: col };
-    }
+    this.rows.forEach((cells, row) => {
+      cells?.forEach((cell, col) => {
+        if (!cell) return;
+        area = area
+          ? { row: Math.min(area.row, row), col: Math.min(area.col, col), lastRow: Math.max(area.lastRow, row), lastCol: Math.max(area.lastCol, col) }
+          : { row, col, lastRow: row, lastCol: col };
+      });
+    });
     return area;
   }
 }
