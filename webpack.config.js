@@ -67,6 +67,17 @@ module.exports = (_env, argv) => {
         patterns: [
           { from: 'manifest.xml', to: 'manifest.xml' },
           { from: 'assets', to: 'assets' },
+          // The WPS add-in (ribbon.xml, index.html, main.js) in dist/web/wps, beside the pane it opens.
+          { from: 'src/host/wps/addin', to: 'wps', globOptions: { ignore: ['**/*.ts'] } },
+          // main.ts becomes the classic ES5 script WPS loads: callbacks are found by their global names.
+          {
+            from: 'src/host/wps/addin/main.ts',
+            to: 'wps/main.js',
+            transform: (content) =>
+              require('typescript').transpileModule(content.toString(), {
+                compilerOptions: { target: require('typescript').ScriptTarget.ES5, removeComments: false },
+              }).outputText,
+          },
         ],
       }),
     ],

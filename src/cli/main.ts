@@ -10,7 +10,7 @@ Usage:
   finpulse catalog validate FILE        check a metric catalog; lists every problem
   finpulse catalog schema               print the catalog's JSON Schema
   finpulse evaluate --catalog FILE --data FILE(.csv|.xlsx) [options]
-      --sheet NAME        worksheet of an .xlsx (default: the first)
+      --sheet NAME        worksheet of an .xlsx (default: the first visible)
       --map MAPPING.json  column mapping (date, account, amount or debit/credit, dimensions)
       --grain G           day | week | month | quarter | year (default month)
       --from P --to P     periods, e.g. 2026-01 / 2026-Q1 / 2026

@@ -1,39 +1,44 @@
-import ExcelJS from 'exceljs';
+import { formatA1, parseA1, type Area } from '../core/a1';
 import { AppError } from '../core/errors';
 import type { Cell, GridRow } from '../core/ingest';
+import { isDateFormat, openXlsxHost, serialToDate } from '../host/xlsx';
+import type { RangeRead } from '../host/contract';
 
-type ExcelValue = ExcelJS.CellValue;
-
-/** One worksheet as plain cells: formulas give their cached result, rich text its text, errors `{ error }`. */
+/**
+ * One worksheet as grid rows for ingest, read through the xlsx host (the one ExcelJS path):
+ * the first visible sheet unless named. Cells shown as dates become dates, and a merged cell's
+ * value fills its whole area, so a date merged down a block applies to every row in it.
+ */
 export async function readXlsxGrid(path: string, sheetName?: string): Promise<{ rows: GridRow[]; sheet: string }> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.readFile(path);
-  } catch (err) {
-    throw new AppError('io.read', { path, detail: err instanceof Error ? err.message : String(err) }, { cause: err });
-  }
-  const sheets = workbook.worksheets.filter((ws) => ws.state !== 'veryHidden');
-  const ws = sheetName ? sheets.find((s) => s.name === sheetName) : sheets[0];
-  if (!ws) {
+  const host = await openXlsxHost(path);
+  const sheets = await host.listSheets();
+  const info = sheetName === undefined ? sheets.find((s) => s.visible) : sheets.find((s) => s.name === sheetName);
+  if (!info) {
     const detail = `sheet "${sheetName ?? ''}" not found; sheets are: ${sheets.map((s) => s.name).join(', ')}`;
     throw new AppError('io.read', { path, detail });
   }
+  const used = info.used ? parseA1(info.used) : undefined;
+  if (!used) return { rows: [], sheet: info.name };
+  // From A1, so cells[0] is column A and row numbers are the sheet's.
+  const area: Area = { row: 0, col: 0, lastRow: used.lastRow, lastCol: used.lastCol };
+  const [read] = await host.readRanges([{ sheet: info.name, address: formatA1(area) }]);
+  const cells = gridCells(read!);
   const rows: GridRow[] = [];
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: Cell[] = [];
-    // Merged cells read their master's value, so a date merged down a block applies to every row in it.
-    for (let c = 1; c <= row.cellCount; c += 1) cells.push(toCell(row.getCell(c).value));
-    rows.push({ row: rowNumber, cells });
+  cells.forEach((row, r) => {
+    if (row.some((c) => c !== null)) rows.push({ row: r + 1, cells: row });
   });
-  return { rows, sheet: ws.name };
+  return { rows, sheet: info.name };
 }
 
-function toCell(v: ExcelValue): Cell {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
-  if ('error' in v) return { error: String(v.error) };
-  if ('richText' in v) return v.richText.map((r) => r.text).join('');
-  if ('formula' in v || 'sharedFormula' in v) return toCell((v as { result?: ExcelValue }).result ?? null);
-  if ('text' in v) return String(v.text);
-  return null;
+function gridCells(read: RangeRead): Cell[][] {
+  const cells: Cell[][] = read.values.map((row, r) =>
+    row.map((v, c) => (typeof v === 'number' && isDateFormat(read.numberFormats[r]![c]!) ? serialToDate(v) : v)),
+  );
+  for (const m of read.merges.map((a) => parseA1(a)!)) {
+    const master = cells[m.row]?.[m.col] ?? null;
+    for (let r = m.row; r <= m.lastRow && r < cells.length; r += 1) {
+      for (let c = m.col; c <= m.lastCol && c < cells[r]!.length; c += 1) cells[r]![c] = master;
+    }
+  }
+  return cells;
 }

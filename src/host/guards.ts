@@ -26,7 +26,10 @@ export function blockArea(block: WriteBlock): Area {
   block.values.forEach((r, i) => {
     if (r.length !== width) throw new AppError('host.raggedBlock', { sheet: block.sheet, address: block.at, row: i + 1, got: r.length, expected: width });
   });
-  return { row: at.row, col: at.col, lastRow: at.row + Math.max(block.values.length, 1) - 1, lastCol: at.col + Math.max(width, 1) - 1 };
+  const area = { row: at.row, col: at.col, lastRow: at.row + Math.max(block.values.length, 1) - 1, lastCol: at.col + Math.max(width, 1) - 1 };
+  // A block running past the last row or column cannot be written by any spreadsheet.
+  if (area.lastRow >= 1_048_576 || area.lastCol >= 16_384) throw new AppError('host.badAddress', { address: `${block.sheet}!${block.at}` });
+  return area;
 }
 
 /** Text a spreadsheet would turn into a formula if typed; hosts must store it as text. */
