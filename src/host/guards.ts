@@ -22,7 +22,7 @@ export function areaOf(ref: SheetRef): Area {
 /** The area a block covers, after checking it is rectangular. */
 export function blockArea(block: WriteBlock): Area {
   const at = areaOf({ sheet: block.sheet, address: block.at });
-  const width = Math.max(0, ...block.values.map((r) => r.length));
+  const width = block.values.reduce((w, r) => Math.max(w, r.length), 0); // no spread: 200,000 rows overflow the stack
   block.values.forEach((r, i) => {
     if (r.length !== width) throw new AppError('host.raggedBlock', { sheet: block.sheet, address: block.at, row: i + 1, got: r.length, expected: width });
   });
