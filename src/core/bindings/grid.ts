@@ -59,7 +59,7 @@ function layOut(sheet: string, group: readonly GridBlock[]): SheetGrid {
   return { sheet, row, col, cells, width, hidden, merges };
 }
 
-/** Blank as hosts report it: null, or '' (Office.js reads empty cells as empty strings). */
+/** Blank as hosts report it: null, or '' (the Office JavaScript API reads empty cells as empty strings). */
 export const isBlank = (v: CellValue | undefined): boolean => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 
 export const cellAt = (g: SheetGrid, row: number, col: number): CellValue => g.cells[row - g.row]?.[col - g.col] ?? null;

@@ -1,6 +1,6 @@
 import { AppError } from '../../core/errors';
 import { MARK_FILLS } from '../contract';
-import { describeHostContract } from '../testing/contract-suite';
+import { describeHostContract, errorCode } from '../testing/contract-suite';
 import { CONTRACT_SEED, type WorkbookSeed } from '../testing/seed';
 import type { ExcelHostDeps } from './excel-host';
 import { detectFeatures } from './features';
@@ -19,15 +19,7 @@ const strict: Partial<ExcelHostDeps> = {
   },
 };
 
-const code = async (p: Promise<unknown>): Promise<string> => {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof AppError) return err.code;
-    throw err;
-  }
-  throw new Error('expected the call to fail');
-};
+const code = errorCode;
 
 /** Threaded comments instead of notes: what a workbook looks like to a host without ExcelApi 1.18. */
 function notesAsComments(session: FakeSession): FakeSession {

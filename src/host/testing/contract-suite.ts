@@ -12,7 +12,8 @@ export interface HostFixture {
 
 export type MakeFixture = (seed: WorkbookSeed) => Promise<HostFixture>;
 
-const code = async (p: Promise<unknown>): Promise<string> => {
+/** The AppError code a call fails with; a call that succeeds fails the test. */
+export const errorCode = async (p: Promise<unknown>): Promise<string> => {
   try {
     await p;
   } catch (err) {
@@ -64,8 +65,8 @@ export function describeHostContract(name: string, make: MakeFixture): void {
     });
 
     it('names the bad sheet or address', async () => {
-      expect(await code(host.readRanges([{ sheet: 'Ledger', address: 'A1' }, { sheet: 'Nope', address: 'A1' }]))).toBe('host.noSheet');
-      expect(await code(host.readRanges([{ sheet: 'Ledger', address: 'A0:ZZ' }]))).toBe('host.badAddress');
+      expect(await errorCode(host.readRanges([{ sheet: 'Ledger', address: 'A1' }, { sheet: 'Nope', address: 'A1' }]))).toBe('host.noSheet');
+      expect(await errorCode(host.readRanges([{ sheet: 'Ledger', address: 'A0:ZZ' }]))).toBe('host.badAddress');
     });
 
     it('writes 2-D blocks as data, never formulas, creating the sheet', async () => {
@@ -81,7 +82,7 @@ export function describeHostContract(name: string, make: MakeFixture): void {
       const [r] = await host.readRanges([{ sheet: 'Results', address: 'B2:C5' }]);
       expect(r!.values).toEqual([['metric', 'value'], ['=SUM(A1:A9)', 1.5], ['+86 10 1234', '-5'], ['@home', null]]);
       expect(r!.numberFormats[1]![1]).toBe('0.00');
-      expect(await code(host.writeBlocks([{ sheet: 'Results', at: 'A1', values: [[1, 2], [3]] }]))).toBe('host.raggedBlock');
+      expect(await errorCode(host.writeBlocks([{ sheet: 'Results', at: 'A1', values: [[1, 2], [3]] }]))).toBe('host.raggedBlock');
     });
 
     it('marks cells and restores their own fill and note when cleared', async () => {
@@ -105,7 +106,7 @@ export function describeHostContract(name: string, make: MakeFixture): void {
       expect(r!.fills).toEqual([[null, null], [null, '#C6EFCE']]);
       if (host.capabilities.notes) expect(r!.notes).toEqual([[null, null], [null, 'checked by Li']]);
       expect(await host.listMarks()).toEqual([]);
-      expect(await code(host.mark([{ sheet: 'Ledger', address: 'nope', findingId: 'x', severity: 'notice', note: '' }]))).toBe('host.badAddress');
+      expect(await errorCode(host.mark([{ sheet: 'Ledger', address: 'nope', findingId: 'x', severity: 'notice', note: '' }]))).toBe('host.badAddress');
     });
 
     it('re-marking a finding replaces its old mark', async () => {
@@ -120,7 +121,7 @@ export function describeHostContract(name: string, make: MakeFixture): void {
       await host.writeSettings({ bindings: [{ id: 'b1', target: 'Ledger!A1:D5' }], ui: { lang: 'zh-CN' } });
       await host.writeSettings({ ui: { lang: 'en-US' } });
       expect(await host.readSettings()).toEqual({ bindings: [{ id: 'b1', target: 'Ledger!A1:D5' }], ui: { lang: 'en-US' } });
-      expect(await code(host.writeSettings({ erp: { apiToken: 'abc' } }))).toBe('host.credentials');
+      expect(await errorCode(host.writeSettings({ erp: { apiToken: 'abc' } }))).toBe('host.credentials');
       expect(await host.readSettings()).not.toHaveProperty('erp');
     });
 

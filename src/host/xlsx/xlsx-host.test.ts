@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { cellAddress, parseA1 } from '../../core/a1';
 import { AppError } from '../../core/errors';
 import { MARK_FILLS } from '../contract';
-import { describeHostContract } from '../testing/contract-suite';
+import { describeHostContract, errorCode } from '../testing/contract-suite';
 import { CONTRACT_SEED, isSeedCell, type WorkbookSeed } from '../testing/seed';
 import { isDateFormat, openXlsxHost, STATE_SHEET, type XlsxHost } from './index';
 import { zipEntries, zipText } from './zip';
@@ -55,15 +55,7 @@ describeHostContract('xlsx', async (seed) => {
   };
 });
 
-const code = async (p: Promise<unknown>): Promise<string> => {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof AppError) return err.code;
-    throw err;
-  }
-  throw new Error('expected the call to fail');
-};
+const code = errorCode;
 
 /** A part of a saved .xlsx, as text. */
 const part = (file: string, name: string): string => {
