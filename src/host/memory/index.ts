@@ -1,2 +1,3 @@
 export { createMemoryHost, type MemoryHost } from './memory-host';
 export { MemoryWorkbook, MemorySheet, type MemoryCell } from './workbook';
+export { copyToMemory } from './copy';
