@@ -207,79 +207,51 @@ function locationOf(context: FakeRequestContext, parent: FakeObject<unknown>, ta
   });
 }
 
-/** `Worksheet.notes` (ExcelApi 1.18): notes by cell address. */
-export class FakeNoteCollection extends FakeObject<FakeSheet> implements XlNoteCollection {
-  protected readonly scalars = [] as const;
-  private loadedItems: FakeNote[] | undefined;
-  constructor(
-    context: FakeRequestContext,
-    private readonly sheet: FakeWorksheet,
-  ) {
-    super(context, sheet, 'notes');
-  }
-  protected find(): FakeSheet {
-    this.require('1.18', 'Worksheet.notes');
-    return this.sheet.target();
-  }
-  protected read(): unknown {
-    return undefined;
-  }
-  get items(): FakeNote[] {
-    if (!this.loadedItems) throw notLoaded('items');
-    return this.loadedItems;
-  }
-  override load(names: string | string[]): this {
-    const props = itemProps(names, 'Notes');
-    this.context.enqueue({
-      target: this,
-      kind: 'load',
-      name: '',
-      select: props.map((p) => `items/${p}`),
-      run: () => ({ value: [...this.target().notes].map(([, content]) => Object.fromEntries(props.map((p) => [p, p === 'content' ? content : null]))) }),
-      deliver: (v) => {
-        const sheet = this.target();
-        const keys = [...sheet.notes.keys()];
-        this.loadedItems = (v as Array<Record<string, unknown>>).map((values, i) => {
-          const note = new FakeNote(this.context, this, 'items', [i], () => ({ sheet, key: keys[i]! })).bind({ sheet, key: keys[i]! });
-          note.deliverLoaded(values);
-          return note;
-        });
-      },
-    });
-    return this;
-  }
-  private lookup(key: string): NoteTarget | null {
-    const sheet = this.target();
-    const k = cellOf(sheet, key, 'NoteCollection.getItem');
-    return sheet.notes.has(k) ? { sheet, key: k } : null;
-  }
-  getItem(key: string): FakeNote {
-    return new FakeNote(this.context, this, 'getItem', [key], () => this.lookup(key));
-  }
-  getItemOrNullObject(key: string): FakeNote {
-    return new FakeNote(this.context, this, 'getItemOrNullObject', [key], () => this.lookup(key), true);
-  }
-  add(cellAddress: FakeRange | string, content: string): FakeNote {
-    const note = new FakeNote(this.context, this, 'add', [cellAddress, content], () => null);
-    this.context.enqueue({
-      target: note,
-      kind: 'call',
-      name: 'add',
-      run: () => {
-        const sheet = this.target();
-        const key = cellOf(sheet, cellAddress, 'NoteCollection.add');
-        if (sheet.notes.has(key)) throw new FakeOfficeError('InvalidArgument', 'The cell already has a note.', 'NoteCollection.add');
-        sheet.notes.set(key, String(content));
-        note.bind({ sheet, key });
-        this.context.session.wrote(sheet);
-      },
-    });
-    return note;
-  }
+/** Notes and comments differ only in where they are kept and what they carry: one store interface each. */
+interface CellItemStore {
+  /** ExcelApi set and the API name, for the requirement check and error messages. */
+  readonly requirement: string;
+  readonly api: 'Note' | 'Comment';
+  keys(sheet: FakeSheet): number[];
+  has(sheet: FakeSheet, key: number): boolean;
+  read(sheet: FakeSheet, key: number, prop: string): unknown;
+  create(sheet: FakeSheet, key: number, content: string, book: FakeRequestContext['session']['book']): void;
+  setContent(sheet: FakeSheet, key: number, content: string): boolean;
+  remove(sheet: FakeSheet, key: number): void;
 }
 
-export class FakeNote extends FakeObject<NoteTarget> implements XlNote {
-  protected readonly scalars = ['content', 'authorName'] as const;
+const NOTES: CellItemStore = {
+  requirement: '1.18',
+  api: 'Note',
+  keys: (sheet) => [...sheet.notes.keys()],
+  has: (sheet, key) => sheet.notes.has(key),
+  read: (sheet, key, prop) => (prop === 'content' ? (sheet.notes.get(key) ?? null) : 'FinPulse'),
+  create: (sheet, key, content) => void sheet.notes.set(key, content),
+  setContent: (sheet, key, content) => sheet.notes.has(key) && !!sheet.notes.set(key, content),
+  remove: (sheet, key) => void sheet.notes.delete(key),
+};
+
+const COMMENTS: CellItemStore = {
+  requirement: '1.10',
+  api: 'Comment',
+  keys: (sheet) => [...sheet.comments.keys()],
+  has: (sheet, key) => sheet.comments.has(key),
+  read: (sheet, key, prop) => {
+    const c = sheet.comments.get(key);
+    return prop === 'content' ? (c?.content ?? null) : (c?.id ?? null);
+  },
+  create: (sheet, key, content, book) => void sheet.comments.set(key, { id: book.newId('comment'), content }),
+  setContent: (sheet, key, content) => {
+    const c = sheet.comments.get(key);
+    if (c) c.content = content;
+    return !!c;
+  },
+  remove: (sheet, key) => void sheet.comments.delete(key),
+};
+
+/** A note or comment: content, delete, location. */
+abstract class FakeCellItem extends FakeObject<NoteTarget> {
+  protected abstract readonly store: CellItemStore;
   constructor(
     context: FakeRequestContext,
     parent: FakeObject<unknown>,
@@ -294,7 +266,7 @@ export class FakeNote extends FakeObject<NoteTarget> implements XlNote {
     return this.finder();
   }
   protected read({ sheet, key }: NoteTarget, prop: string): unknown {
-    return prop === 'content' ? (sheet.notes.get(key) ?? null) : 'FinPulse';
+    return this.store.read(sheet, key, prop);
   }
   get content(): string {
     return this.get('content') as string;
@@ -302,14 +274,13 @@ export class FakeNote extends FakeObject<NoteTarget> implements XlNote {
   set content(value: string) {
     this.queue('set', 'content', [value], () => {
       const { sheet, key } = this.target();
-      if (!sheet.notes.has(key)) throw new FakeOfficeError('ItemNotFound', 'The note was deleted', 'Note.content');
-      sheet.notes.set(key, value);
+      if (!this.store.setContent(sheet, key, value)) throw new FakeOfficeError('ItemNotFound', `The ${this.store.api.toLowerCase()} was deleted`, `${this.store.api}.content`);
     });
   }
   delete(): void {
     this.queue('call', 'delete', [], () => {
       const { sheet, key } = this.target();
-      sheet.notes.delete(key);
+      this.store.remove(sheet, key);
     });
   }
   getLocation(): FakeRange {
@@ -317,109 +288,126 @@ export class FakeNote extends FakeObject<NoteTarget> implements XlNote {
   }
 }
 
-/** `Worksheet.comments` (ExcelApi 1.10): threaded comments, found by cell; no null-object lookup. */
-export class FakeCommentCollection extends FakeObject<FakeSheet> implements XlCommentCollection {
+export class FakeNote extends FakeCellItem implements XlNote {
+  protected readonly scalars = ['content', 'authorName'] as const;
+  protected readonly store = NOTES;
+}
+
+export class FakeComment extends FakeCellItem implements XlComment {
+  protected readonly scalars = ['content', 'id'] as const;
+  protected readonly store = COMMENTS;
+}
+
+type ItemClass<I extends FakeCellItem> = new (
+  context: FakeRequestContext,
+  parent: FakeObject<unknown>,
+  pathName: string,
+  pathArgs: readonly unknown[],
+  finder: () => NoteTarget | null,
+  orNull?: boolean,
+) => I;
+
+/** `Worksheet.notes` / `Worksheet.comments`: items by cell, loadable as a collection. */
+abstract class FakeCellItemCollection<I extends FakeCellItem> extends FakeObject<FakeSheet> {
   protected readonly scalars = [] as const;
-  private loadedItems: FakeComment[] | undefined;
+  private loadedItems: I[] | undefined;
   constructor(
     context: FakeRequestContext,
     private readonly sheet: FakeWorksheet,
+    pathName: string,
+    private readonly store: CellItemStore,
+    private readonly Item: ItemClass<I>,
   ) {
-    super(context, sheet, 'comments');
+    super(context, sheet, pathName);
   }
   protected find(): FakeSheet {
-    this.require('1.10', 'Worksheet.comments');
+    this.require(this.store.requirement, `Worksheet.${this.store.api.toLowerCase()}s`);
     return this.sheet.target();
   }
   protected read(): unknown {
     return undefined;
   }
-  get items(): FakeComment[] {
+  get items(): I[] {
     if (!this.loadedItems) throw notLoaded('items');
     return this.loadedItems;
   }
   override load(names: string | string[]): this {
-    const props = itemProps(names, 'Comments');
+    const props = itemProps(names, `${this.store.api}s`);
     this.context.enqueue({
       target: this,
       kind: 'load',
       name: '',
       select: props.map((p) => `items/${p}`),
-      run: () => ({ value: [...this.target().comments.values()].map((c) => Object.fromEntries(props.map((p) => [p, p === 'content' ? c.content : c.id]))) }),
+      run: () => {
+        const sheet = this.target();
+        return { value: this.store.keys(sheet).map((key) => Object.fromEntries(props.map((p) => [p, this.store.read(sheet, key, p)]))) };
+      },
       deliver: (v) => {
         const sheet = this.target();
-        const keys = [...sheet.comments.keys()];
+        const keys = this.store.keys(sheet);
         this.loadedItems = (v as Array<Record<string, unknown>>).map((values, i) => {
-          const c = new FakeComment(this.context, this, 'items', [i], () => ({ sheet, key: keys[i]! })).bind({ sheet, key: keys[i]! });
-          c.deliverLoaded(values);
-          return c;
+          const item = new this.Item(this.context, this, 'items', [i], () => ({ sheet, key: keys[i]! })).bind({ sheet, key: keys[i]! });
+          item.deliverLoaded(values);
+          return item;
         });
       },
     });
     return this;
   }
-  getItemByCell(cellAddress: FakeRange | string): FakeComment {
-    return new FakeComment(this.context, this, 'getItemByCell', [cellAddress], () => {
-      const sheet = this.target();
-      const key = cellOf(sheet, cellAddress, 'CommentCollection.getItemByCell');
-      return sheet.comments.has(key) ? { sheet, key } : null;
-    });
+  /** The item on a cell; `orNull` gives a null object instead of failing at sync. */
+  protected byCell(method: string, cellAddress: FakeRange | string, orNull = false): I {
+    return new this.Item(
+      this.context,
+      this,
+      method,
+      [cellAddress],
+      () => {
+        const sheet = this.target();
+        const key = cellOf(sheet, cellAddress, `${this.store.api}Collection.${method}`);
+        return this.store.has(sheet, key) ? { sheet, key } : null;
+      },
+      orNull,
+    );
   }
-  add(cellAddress: FakeRange | string, content: string): FakeComment {
-    const comment = new FakeComment(this.context, this, 'add', [cellAddress, content], () => null);
+  add(cellAddress: FakeRange | string, content: string): I {
+    const item = new this.Item(this.context, this, 'add', [cellAddress, content], () => null);
     this.context.enqueue({
-      target: comment,
+      target: item,
       kind: 'call',
       name: 'add',
       run: () => {
         const sheet = this.target();
-        const key = cellOf(sheet, cellAddress, 'CommentCollection.add');
-        if (sheet.comments.has(key)) throw new FakeOfficeError('InvalidArgument', 'The cell already has a comment.', 'CommentCollection.add');
-        sheet.comments.set(key, { id: this.context.session.book.newId('comment'), content: String(content) });
-        comment.bind({ sheet, key });
+        const api = `${this.store.api}Collection.add`;
+        const key = cellOf(sheet, cellAddress, api);
+        if (this.store.has(sheet, key)) throw new FakeOfficeError('InvalidArgument', `The cell already has a ${this.store.api.toLowerCase()}.`, api);
+        this.store.create(sheet, key, String(content), this.context.session.book);
+        item.bind({ sheet, key });
         this.context.session.wrote(sheet);
       },
     });
-    return comment;
+    return item;
   }
 }
 
-export class FakeComment extends FakeObject<NoteTarget> implements XlComment {
-  protected readonly scalars = ['content', 'id'] as const;
-  constructor(
-    context: FakeRequestContext,
-    parent: FakeObject<unknown>,
-    pathName: string,
-    pathArgs: readonly unknown[],
-    private readonly finder: () => NoteTarget | null,
-  ) {
-    super(context, parent, pathName, pathArgs);
+/** `Worksheet.notes` (ExcelApi 1.18): notes by cell address. */
+export class FakeNoteCollection extends FakeCellItemCollection<FakeNote> implements XlNoteCollection {
+  constructor(context: FakeRequestContext, sheet: FakeWorksheet) {
+    super(context, sheet, 'notes', NOTES, FakeNote);
   }
-  protected find(): NoteTarget | null {
-    return this.finder();
+  getItem(key: string): FakeNote {
+    return this.byCell('getItem', key);
   }
-  protected read({ sheet, key }: NoteTarget, prop: string): unknown {
-    const c = sheet.comments.get(key);
-    return prop === 'content' ? (c?.content ?? null) : (c?.id ?? null);
+  getItemOrNullObject(key: string): FakeNote {
+    return this.byCell('getItemOrNullObject', key, true);
   }
-  get content(): string {
-    return this.get('content') as string;
+}
+
+/** `Worksheet.comments` (ExcelApi 1.10): threaded comments, found by cell; no null-object lookup. */
+export class FakeCommentCollection extends FakeCellItemCollection<FakeComment> implements XlCommentCollection {
+  constructor(context: FakeRequestContext, sheet: FakeWorksheet) {
+    super(context, sheet, 'comments', COMMENTS, FakeComment);
   }
-  set content(value: string) {
-    this.queue('set', 'content', [value], () => {
-      const { sheet, key } = this.target();
-      const c = sheet.comments.get(key);
-      if (!c) throw new FakeOfficeError('ItemNotFound', 'The comment was deleted', 'Comment.content');
-      c.content = value;
-    });
-  }
-  delete(): void {
-    this.queue('call', 'delete', [], () => {
-      const { sheet, key } = this.target();
-      sheet.comments.delete(key);
-    });
-  }
-  getLocation(): FakeRange {
-    return locationOf(this.context, this, () => this.target());
+  getItemByCell(cellAddress: FakeRange | string): FakeComment {
+    return this.byCell('getItemByCell', cellAddress);
   }
 }
