@@ -1,6 +1,6 @@
 import { ErrorValue, type Value } from '../formula';
 import type { Aggregation } from '../catalog';
-import { exactToBigInt, exactToNumber } from './exact';
+import { exactToBigInt, exactToNumber, LIMB } from './exact';
 import type { BaseSeries } from './aggregate';
 import { formatMinor, pow10 } from '../money';
 
@@ -27,8 +27,8 @@ export class BaseReader {
     for (let p = 0; p < n; p += 1) {
       // Prefix sums can outgrow one limb: carry as the aggregation does.
       const lo = this.prefixLo[p]! + series.sumLo[p]!;
-      const carry = Math.trunc(lo / 2 ** 40);
-      this.prefixLo[p + 1] = lo - carry * 2 ** 40;
+      const carry = Math.trunc(lo / LIMB);
+      this.prefixLo[p + 1] = lo - carry * LIMB;
       this.prefixHi[p + 1] = this.prefixHi[p]! + series.sumHi[p]! + carry;
       this.prefixCount[p + 1] = this.prefixCount[p]! + series.count[p]!;
     }

@@ -9,7 +9,7 @@ import { makeAxis, type PeriodAxis } from './axis';
 import { BaseReader } from './base-value';
 import { fnv1a, hex } from './fingerprint';
 import { formatMinor } from '../money';
-import type { ObservationTable } from './table';
+import { dayBounds, type ObservationTable } from './table';
 
 /** A source that could not be read this time; metrics on it show the error instead of a number. */
 export interface SourceFailure {
@@ -113,11 +113,10 @@ function dayRange(tables: readonly ObservationTable[], opts: EvaluateOptions, ca
   let first = Infinity;
   let last = -Infinity;
   for (const t of tables) {
-    for (let r = 0; r < t.rows; r += 1) {
-      const d = t.day[r]!;
-      if (d < first) first = d;
-      if (d > last) last = d;
-    }
+    const b = dayBounds(t);
+    if (!b) continue;
+    first = Math.min(first, b.first);
+    last = Math.max(last, b.last);
   }
   if (first === Infinity) return undefined;
   // Requested periods outside the data still get rows (showing MISSING), so widen the axis to them.
@@ -167,7 +166,9 @@ function buildReaders(order: readonly string[], defs: ReadonlyMap<string, Metric
         needsLast: aggregation === 'last',
       };
       const source = def.source ?? DEFAULT_SOURCE;
-      bySource.set(source, [...(bySource.get(source) ?? []), { spec, def }]);
+      const entries = bySource.get(source) ?? [];
+      entries.push({ spec, def });
+      bySource.set(source, entries);
     }
   }
   for (const [source, entries] of bySource) {
@@ -206,13 +207,7 @@ function sourceFailure(source: string, input: SourceInput | undefined, entries: 
 }
 
 function coverage(table: ObservationTable, axis: PeriodAxis): { offsets: { first: number; last: number }; text: string } {
-  let first = Infinity;
-  let last = -Infinity;
-  for (let r = 0; r < table.rows; r += 1) {
-    const d = table.day[r]!;
-    if (d < first) first = d;
-    if (d > last) last = d;
-  }
+  const { first, last } = dayBounds(table)!;
   return { offsets: { first: axis.offsetOfDay(first), last: axis.offsetOfDay(last) }, text: `data covers ${formatDay(first)} to ${formatDay(last)}` };
 }
 

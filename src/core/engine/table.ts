@@ -136,3 +136,20 @@ export function concatTables(tables: readonly ObservationTable[]): ObservationTa
   }
   return builder.build();
 }
+
+const bounds = new WeakMap<ObservationTable, { first: number; last: number } | undefined>();
+
+/** First and last epoch day of a table's rows (undefined when empty), scanned once per table. */
+export function dayBounds(table: ObservationTable): { first: number; last: number } | undefined {
+  if (bounds.has(table)) return bounds.get(table);
+  let first = Infinity;
+  let last = -Infinity;
+  for (let r = 0; r < table.rows; r += 1) {
+    const d = table.day[r]!;
+    if (d < first) first = d;
+    if (d > last) last = d;
+  }
+  const result = table.rows > 0 ? { first, last } : undefined;
+  bounds.set(table, result);
+  return result;
+}
