@@ -154,13 +154,24 @@ describe('finpulse evaluate on .xlsx', () => {
     const file = path('book.xlsx');
     await wb.xlsx.writeFile(file);
     const r = await cli('evaluate', '--catalog', path('catalog.json'), '--data', file, '--sheet', 'Journal', '--format', 'json');
-    expect(r.err).toContain('Row 6: the cell holds the error #N/A');
+    expect(r.err).toContain('Journal!C6: the cell holds the error #N/A; row 6 skipped');
     const json = JSON.parse(r.out) as { periods: string[]; values: Array<{ metricId: string; period: string; exact?: string; value: number | null }> };
     expect(json.periods).toEqual(['2026-01', '2026-02']);
     const get = (id: string, p: string) => json.values.find((v) => v.metricId === id && v.period === p);
     expect(get('revenue', '2026-01')!.exact).toBe('1000.00');
     expect(get('cogs', '2026-01')!.exact).toBe('600.00');
     expect(get('revenue', '2026-02')!.exact).toBe('2000.00');
+    // A merged amount belongs to its first row only: filling it down would count it twice.
+    const wb2 = new ExcelJS.Workbook();
+    const ws2 = wb2.addWorksheet('Journal');
+    ws2.addRow(['Date', 'Account', 'Amount']);
+    ws2.addRow([new Date(Date.UTC(2026, 0, 5)), '6001', -1000]);
+    ws2.addRow([new Date(Date.UTC(2026, 0, 6)), '6001', null]);
+    ws2.mergeCells('C2:C3');
+    const merged = path('merged.xlsx');
+    await wb2.xlsx.writeFile(merged);
+    const m = await cli('evaluate', '--catalog', path('catalog.json'), '--data', merged, '--format', 'json', '--metrics', 'revenue');
+    expect((JSON.parse(m.out) as { values: Array<{ exact?: string }> }).values[0]!.exact).toBe('1000.00');
     const other = await cli('evaluate', '--catalog', path('catalog.json'), '--data', file, '--sheet', 'Nope');
     expect(other.err).toContain('sheet "Nope" not found; sheets are: Journal');
   });

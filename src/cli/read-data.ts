@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { AppError } from '../core/errors';
-import { ingestCsv, ingestGrid, mappingShape, type IngestResult, type Mapping } from '../core/ingest';
+import { ingestCsv, mappingShape, type IngestResult, type Mapping } from '../core/ingest';
 import type { Problem } from '../core/errors';
-import { readXlsxGrid } from './xlsx-grid';
+import { readXlsxLedger } from './xlsx-ledger';
 
 export async function readText(path: string): Promise<string> {
   try {
@@ -32,8 +32,7 @@ export async function readDataFile(path: string, mapping: Mapping): Promise<Inge
   const ext = extname(path).toLowerCase();
   if (ext === '.csv' || ext === '.txt') return ingestCsv(await readText(path), mapping);
   if (ext === '.xlsx' || ext === '.xlsm') {
-    const { rows, sheet } = await readXlsxGrid(path, mapping.sheet);
-    return { ...ingestGrid(rows, mapping), sheet };
+    return readXlsxLedger(path, mapping);
   }
   throw new AppError('io.format', { path, allowed: '.csv, .xlsx' });
 }

@@ -5,7 +5,7 @@
  */
 export { bindingShape, bindingSource, validateBinding, type Binding, type BindingTarget } from './shape';
 export { type GridBlock } from './grid';
-export { readBinding, type ReadOptions } from './read';
+export { readBinding, readLedger, type ReadOptions } from './read';
 export { type BindingRead, type BindingStats } from './result';
 export { resolveTarget, type ResolvedTarget, type WorkbookIndex } from './target';
 export { isTotalLabel } from './labels';

@@ -16,8 +16,8 @@ export function longMapping(b: Binding): Mapping {
  * A ledger block (a header, then one entry per row), read by `ingestGrid` after the workbook's own
  * quirks are dealt with: merged dates and labels filled down, hidden rows and total rows set aside.
  */
-export function readLong(g: SheetGrid, binding: Binding): BindingRead {
-  const mapping = longMapping(binding);
+export function readLong(g: SheetGrid, ledger: Mapping, hiddenMode: Binding['hiddenRows'] = 'include'): BindingRead {
+  const mapping: Mapping = { ...ledger };
   const rows: GridRow[] = g.cells.map((cells, i) => ({ row: g.row + i + 1, cells }));
   const { headerAt, columns } = locateColumns(rows, mapping);
   const problems: Problem[] = [];
@@ -28,7 +28,7 @@ export function readLong(g: SheetGrid, binding: Binding): BindingRead {
     const headerRow = g.row + headerAt;
     const amounts = new Set([columns.amount, columns.debit, columns.credit, ...columns.measures.map(([, c]) => c)]);
     fillMergesDown(g, headerRow, (c) => !amounts.has(c - g.col));
-    const skipHidden = binding.hiddenRows === 'skip';
+    const skipHidden = hiddenMode === 'skip';
     const hiddenRows = hiddenBelow(g, headerRow);
     hidden = hiddenRows.rows.length;
     if (hidden > 0) problems.push(problem(gridRef(g), skipHidden ? 'bind.hiddenSkipped' : 'bind.hiddenIncluded', { count: hidden, rows: hiddenRows.text }, 'warning'));

@@ -8,9 +8,6 @@ const UNIX_EPOCH_SERIAL = 25_569;
 /** A date as Excel's serial number in the 1900 system, whatever system the file uses, so hosts agree. */
 export const dateToSerial = (d: Date): number => d.getTime() / DAY_MS + UNIX_EPOCH_SERIAL;
 
-/** The inverse, as a UTC date (ExcelJS's convention). */
-export const serialToDate = (serial: number): Date => new Date(Math.round((serial - UNIX_EPOCH_SERIAL) * DAY_MS));
-
 /**
  * The single ExcelJS → FinPulse conversion: formulas give their cached result, rich text and
  * hyperlinks their text, dates their serial, errors `{ error }`. Merged cells other than the

@@ -1,4 +1,4 @@
 export { openXlsxHost, defaultCopyPath, type XlsxHost, type XlsxOpenOptions } from './open';
-export { isDateFormat, serialToDate, dateToSerial } from './cells';
+export { isDateFormat } from './cells';
 export { STATE_SHEET } from './state';
 export type { NotKept } from './package-facts';
