@@ -7,11 +7,24 @@ const SUFFIX: Record<Locale, Partial<Record<MetricDef['unit'], string>>> = {
   'zh-CN': { percent: '%', days: ' 天', times: ' 次', months: ' 个月' },
 };
 
+const formats = new Map<string, Intl.NumberFormat>();
+
+/** Intl formatters are costly to build; one per locale and decimals serves every cell. */
+function numberFormat(locale: Locale, decimals: number): Intl.NumberFormat {
+  const key = `${locale}|${decimals}`;
+  let f = formats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+    formats.set(key, f);
+  }
+  return f;
+}
+
 /** Display text of a metric value in its unit and decimals, e.g. `1,234,567.89`, `35.2%`, `41.3 days`. */
 export function formatValue(value: number, def: Pick<MetricDef, 'unit' | 'decimals'>, locale: Locale): string {
   const decimals = def.decimals ?? DEFAULT_DECIMALS[def.unit];
   const shown = def.unit === 'percent' ? value * 100 : value;
-  const text = new Intl.NumberFormat(locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(shown);
+  const text = numberFormat(locale, decimals).format(shown);
   return `${text}${SUFFIX[locale][def.unit] ?? ''}`;
 }
 
