@@ -1,15 +1,18 @@
-// `npm start`: serves the built workbench and task pane (dist/web) on 127.0.0.1:3000.
-// HOST and PORT change the address.
+// `npm start`: serves the built workbench and task pane (dist/web) on 127.0.0.1:3000 and the demo
+// ERP on 127.0.0.1:4010. HOST, PORT and ERP_PORT change the addresses.
 import { resolve } from 'node:path';
+import { CREDENTIALS, startDemoErp } from '../src/demo-erp';
 import { serveStatic } from './static-server';
 
 async function main(): Promise<void> {
   const host = process.env['HOST'] || '127.0.0.1';
-  const port = Number(process.env['PORT'] || 3000);
-  const web = await serveStatic(resolve(__dirname, '../dist/web'), { host, port });
+  const web = await serveStatic(resolve(__dirname, '../dist/web'), { host, port: Number(process.env['PORT'] || 3000) });
+  const erp = await startDemoErp({ port: Number(process.env['ERP_PORT'] || 4010) });
   console.log(`FinPulse: workbench at ${web.url}/workbench.html (Ctrl+C to stop)`);
   console.log(`FinPulse: task pane at ${web.url}/taskpane.html, manifest at ${web.url}/manifest.xml`);
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void web.close().then(() => process.exit(0)));
+  console.log(`FinPulse: demo ERP at ${erp.url} (REST under /api, OData under /odata; bearer token "${CREDENTIALS.bearerToken}")`);
+  const stop = (): void => void Promise.all([web.close(), erp.close()]).then(() => process.exit(0));
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, stop);
 }
 
 main().catch((error: unknown) => {

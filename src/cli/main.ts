@@ -1,7 +1,9 @@
 import { AppError, toAppError } from '../core/errors';
 import { pickLocale, type Locale } from '../core/i18n';
+import { alertCommand } from './alert-command';
 import { catalogCommand } from './catalog-command';
 import { evaluateCommand } from './evaluate-command';
+import { fetchCommand } from './fetch-command';
 import { processIo, type Io } from './output';
 
 const HELP = `finpulse — financial metrics that track themselves
@@ -20,6 +22,19 @@ Usage:
       --format F          table | json | csv (default table)
       --history DIR       append changed values to the history in DIR and audit the run
       --actor NAME        who ran it, for the audit log (default $USER)
+  finpulse alert test --channel FILE.json [options]
+                          send a sample alert through each channel in FILE; prints every attempt
+      --secrets FILE.json {"name": "value"} for urlSecret, secret and smtp.passwordSecret
+                          (else from FINPULSE_SECRET_<NAME>, e.g. FINPULSE_SECRET_WECOM_URL)
+      --link URL          the link back shown in the sample
+  finpulse fetch --source FILE.json [options]
+                          fetch an ERP source (REST/JSON or OData) and print its observations
+      --from D --to D     dates YYYY-MM-DD for the definition's {from} and {to}
+      --since ISO         only changes after this watermark ({since}), with deletions
+      --period P          a period key for {period}, e.g. 2026-11
+      --format F          json | csv (default json)
+      --secrets FILE.json {"NAME": "value"} for the secrets auth names (else FINPULSE_SECRET_<NAME>,
+                          e.g. FINPULSE_SECRET_ERP_TOKEN); never put secrets in the definition
 Global options:
   --lang zh-CN|en-US    language of messages (default from LANG)
   --help, --version
@@ -44,6 +59,8 @@ export async function main(argv: readonly string[], io: Io = processIo, env: Rec
     }
     if (command === 'catalog') return await catalogCommand(rest, io, locale);
     if (command === 'evaluate') return await evaluateCommand(rest, io, locale, env);
+    if (command === 'fetch') return await fetchCommand(rest, io, locale, env);
+    if (command === 'alert') return await alertCommand(rest, io, locale, env);
     throw new AppError('cli.usage', { detail: `unknown command "${command}"; see finpulse --help` });
   } catch (err) {
     const e = toAppError(err);

@@ -3,3 +3,4 @@
 export type { AuditEntry, AuditQuery, HistoryQuery, MetricStore, NewAuditEntry, ValueRecord } from './types';
 export { createFileStore, AUDIT_FILE, VALUES_FILE, type FileStoreOptions } from './file/file-store';
 export { valueRecordsOf } from './from-evaluation';
+export { createFileSnapshotStore } from './snapshots/file-snapshot-store';

@@ -1,4 +1,5 @@
 import { arr, dict, num, obj, oneOf, optional, required, str, type Infer, type JsonSchema } from './shape';
+import { sourcesShape } from '../sources/checks';
 
 export const SCHEMA_VERSION = 1;
 
@@ -83,6 +84,7 @@ const metricFields = {
   // governance
   targets: optional(arr(target)),
   thresholds: optional(arr(threshold)),
+  sensitivity: optional(num({ min: 0, max: 100 }), 'Anomaly detection sensitivity 0–100 for this metric (higher flags more; default: the run setting)'),
   visibility: optional(visibility),
 };
 
@@ -113,6 +115,7 @@ export const catalogShape = obj(
     fiscalYearStartMonth: optional(num({ integer: true, min: 1, max: 12 })),
     fiscalYearLabel: optional(oneOf(['end', 'start'] as const)),
     metrics: required(arr(metricShape)),
+    sources: optional(sourcesShape, 'ERP sources (REST/JSON, OData) that metrics name in "source"; credentials are referenced by secret name'),
   },
   { doc: 'A FinPulse metric catalog' },
 );

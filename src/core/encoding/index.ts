@@ -1,0 +1,1 @@
+export { base64Utf8, utf8Length } from './utf8';

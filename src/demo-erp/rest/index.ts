@@ -1,0 +1,1 @@
+export { cursorRoute, linkRoute, offsetRoute, pageRoute, queryRoute } from './pages';

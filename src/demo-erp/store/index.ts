@@ -1,0 +1,2 @@
+export { DatasetStore, type RowQuery } from './dataset-store';
+export { mutate, type MutateResult, type MutateSpec } from './mutate';

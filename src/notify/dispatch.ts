@@ -1,0 +1,47 @@
+import { alertContent, type Alert, type AlertKey, type ChannelDef } from '../core/alerts';
+import type { Catalog } from '../core/catalog';
+import { AppError } from '../core/errors';
+import type { DeliveryResult } from './log';
+import type { Notifier } from './notifier';
+
+export interface SendAlertsInput {
+  alerts: readonly Alert[];
+  channels: readonly ChannelDef[];
+  catalog: Pick<Catalog, 'metrics'>;
+  notifier: Notifier;
+  /** e.g. `https://finpulse.example.com/#/finding/{finding}`; see alertLink. */
+  linkTemplate?: string;
+}
+
+export interface SendAlertsResult {
+  deliveries: Array<{ alert: Alert; result: DeliveryResult }>;
+  /** Alerts no channel delivered: pass them to releaseAlerts so the next run tries again. */
+  undelivered: AlertKey[];
+}
+
+function missingChannel(id: string, channels: readonly ChannelDef[]): DeliveryResult {
+  const error = new AppError('alerts.unknownChannel', { id, known: channels.map((c) => c.id).join(', ') || '—' });
+  return { channel: id, type: 'webhook', ok: false, attempts: 0, error, log: [] };
+}
+
+/**
+ * Sends each alert to each of its channels, one after another (chat bots limit the rate per
+ * minute). An alert that reached at least one channel counts as sent, so a broken channel does
+ * not make the working ones repeat themselves every run; its failures are in the delivery log.
+ */
+export async function sendAlerts(input: SendAlertsInput): Promise<SendAlertsResult> {
+  const byId = new Map(input.channels.map((c) => [c.id, c]));
+  const out: SendAlertsResult = { deliveries: [], undelivered: [] };
+  for (const alert of input.alerts) {
+    const content = alertContent(alert, { catalog: input.catalog, linkTemplate: input.linkTemplate });
+    let delivered = false;
+    for (const id of alert.channels) {
+      const channel = byId.get(id);
+      const result = channel ? await input.notifier.deliver(channel, content) : missingChannel(id, input.channels);
+      delivered ||= result.ok;
+      out.deliveries.push({ alert, result });
+    }
+    if (!delivered) out.undelivered.push({ ruleId: alert.ruleId, dedupKey: alert.dedupKey });
+  }
+  return out;
+}
