@@ -3,6 +3,7 @@ import { pickLocale, type Locale } from '../core/i18n';
 import { alertCommand } from './alert-command';
 import { catalogCommand } from './catalog-command';
 import { evaluateCommand } from './evaluate-command';
+import { detectCommand } from './detect-command';
 import { fetchCommand } from './fetch-command';
 import { processIo, type Io } from './output';
 
@@ -22,6 +23,12 @@ Usage:
       --format F          table | json | csv (default table)
       --history DIR       append changed values to the history in DIR and audit the run
       --actor NAME        who ran it, for the audit log (default $USER)
+  finpulse detect --input FILE.csv [options]   anomalies in a timestamp,value series (JSON points)
+      --period N          seasonal period in rows (0: none; default: detected)
+      --sensitivity S     0..100, higher flags more (default 50)
+      --direction D       both | up | down (default both)
+      --batch             judge each point with the whole series (default: earlier rows only)
+      --format F          json | csv (default json)
   finpulse alert test --channel FILE.json [options]
                           send a sample alert through each channel in FILE; prints every attempt
       --secrets FILE.json {"name": "value"} for urlSecret, secret and smtp.passwordSecret
@@ -59,6 +66,7 @@ export async function main(argv: readonly string[], io: Io = processIo, env: Rec
     }
     if (command === 'catalog') return await catalogCommand(rest, io, locale);
     if (command === 'evaluate') return await evaluateCommand(rest, io, locale, env);
+    if (command === 'detect') return await detectCommand(rest, io, locale);
     if (command === 'fetch') return await fetchCommand(rest, io, locale, env);
     if (command === 'alert') return await alertCommand(rest, io, locale, env);
     throw new AppError('cli.usage', { detail: `unknown command "${command}"; see finpulse --help` });
