@@ -66,7 +66,8 @@ describe('refreshWorkbook', () => {
       ['margin', 'Margin', '2026-02', 0.25],
     ]);
     expect(r!.fills![6]![3]).toBe(MARK_FILLS.warning);
-    expect(r!.notes![6]![3]).toBe('Margin, 2026-02: 25.0% is Warning (threshold crossed)');
+    expect(r!.notes![6]![3]).toBe('Margin 25.0% is below the warning threshold of 50.0%');
+    expect(result.findings.map((f) => [f.metricId, f.period, f.kind])).toContainEqual(['margin', '2026-02', 'threshold']);
     expect(result.marks.map((m) => m.address)).toEqual(['D7']);
   });
 

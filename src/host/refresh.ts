@@ -1,13 +1,13 @@
 import { formatRef, parseA1, type SheetRef } from '../core/a1';
 import { readBinding, resolveTarget, bindingSource, type Binding, type GridBlock } from '../core/bindings';
+import { detectFindings, type Finding, type Severity } from '../core/anomaly';
 import { calendarOf, type Catalog } from '../core/catalog';
 import { concatTables, evaluateCatalog, type Evaluation, type ObservationTable, type SourceInput } from '../core/engine';
 import { problem, type Problem } from '../core/errors';
-import { formatValue } from '../core/format';
-import { localize, type Locale } from '../core/i18n';
+import type { Locale } from '../core/i18n';
 import type { Grain } from '../core/periods';
-import { resultsBlock, STATUS_TEXT, type ResultsBlock } from '../core/results';
-import type { CellMark, MarkSeverity, RangeRead, WorkbookHost } from './contract';
+import { resultsBlock, type ResultsBlock } from '../core/results';
+import type { CellMark, RangeRead, WorkbookHost } from './contract';
 
 export interface RefreshOptions {
   host: WorkbookHost;
@@ -19,20 +19,24 @@ export interface RefreshOptions {
   resultsSheet?: string;
   /** Sources read elsewhere (ERP snapshots); bindings add to them. */
   sources?: Readonly<Record<string, SourceInput>>;
+  /** Anomaly sensitivity 0..100 for metrics without their own (default 50). */
+  sensitivity?: number;
 }
 
 export interface RefreshResult {
   evaluation: Evaluation;
+  /** Threshold breaches, budget variances and anomalies, for every period evaluated. */
+  findings: Finding[];
   problems: Problem[];
   marks: CellMark[];
 }
 
 const RESULTS_ROWS_KEY = 'finpulse.resultsRows';
-const SEVERITIES: ReadonlySet<string> = new Set<MarkSeverity>(['notice', 'warning', 'critical']);
+const SEVERITY_RANK: Readonly<Record<Severity, number>> = { notice: 1, warning: 2, critical: 3 };
 
 /**
- * Refresh all: read every bound range in one round trip, evaluate the catalog, write the results
- * block, and mark the values that cross a threshold (clearing the previous refresh's marks first).
+ * Refresh all: read every bound range in one round trip, evaluate the catalog, run the detectors,
+ * write the results block, and mark the values behind findings (clearing the previous marks first).
  */
 export async function refreshWorkbook(opts: RefreshOptions): Promise<RefreshResult> {
   const { host, catalog, bindings, locale } = opts;
@@ -63,9 +67,10 @@ export async function refreshWorkbook(opts: RefreshOptions): Promise<RefreshResu
   await host.clearMarks();
   await host.writeBlocks([{ sheet, at: 'A1', values: [...block.values, ...blank], numberFormats: [...block.numberFormats, ...blank.map(() => Array<string>(width).fill('General'))] }]);
   await host.writeSettings({ [RESULTS_ROWS_KEY]: block.values.length });
-  const marks = breachMarks(block, catalog, sheet, locale);
+  const findings = detectFindings({ catalog, evaluation, sensitivity: opts.sensitivity });
+  const marks = findingMarks(block, findings, sheet, locale);
   if (marks.length) await host.mark(marks);
-  return { evaluation, problems, marks };
+  return { evaluation, findings, problems, marks };
 }
 
 async function planReads(host: WorkbookHost, bindings: readonly Binding[], problems: Problem[]): Promise<{ refs: SheetRef[]; bindings: Array<{ binding: Binding; count: number }> }> {
@@ -98,14 +103,22 @@ function toGridBlock(read: RangeRead): GridBlock {
   return { sheet: read.ref.sheet, row: area.row, col: area.col, values: read.values, hiddenRows: read.hiddenRows, merges: read.merges.map((m) => parseA1(m)!) };
 }
 
-/** A mark on each results value whose status is a severity, explaining it in the user's language. */
-function breachMarks(block: ResultsBlock, catalog: Catalog, sheet: string, locale: Locale): CellMark[] {
-  const defs = new Map(catalog.metrics.map((m) => [m.id, m] as const));
+/**
+ * One mark per results value with findings: the worst severity's fill, and every finding's
+ * explanation in the note, worst first, so the reviewer reads why before opening the pane.
+ */
+function findingMarks(block: ResultsBlock, findings: readonly Finding[], sheet: string, locale: Locale): CellMark[] {
+  const byCell = new Map<string, Finding[]>();
+  for (const f of findings) {
+    if (f.member) continue;
+    const key = `${f.metricId}|${f.period}`;
+    byCell.set(key, [...(byCell.get(key) ?? []), f]);
+  }
   return block.rows.flatMap((row, i) => {
-    const def = defs.get(row.metricId);
-    if (!def || row.value === null || !SEVERITIES.has(row.status)) return [];
-    const name = def.name[locale];
-    const note = localize('refresh.breach', { name, period: row.period, value: formatValue(row.value, def, locale), status: STATUS_TEXT[locale][row.status] })[locale];
-    return [{ sheet, address: `D${i + 2}`, findingId: `threshold:${row.metricId}:${row.period}`, severity: row.status as MarkSeverity, note }];
+    const found = byCell.get(`${row.metricId}|${row.period}`);
+    if (!found) return [];
+    const ranked = [...found].sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || b.score - a.score);
+    const worst = ranked[0]!;
+    return [{ sheet, address: `D${i + 2}`, findingId: worst.id, severity: worst.severity, note: ranked.map((f) => f.explanation[locale]).join('\n') }];
   });
 }

@@ -90,7 +90,6 @@ export const foundationMessages = {
   'host.saveOverSource': { 'en-US': 'FinPulse never overwrites the workbook it opened ({path}); save the copy under another name', 'zh-CN': 'FinPulse 不会覆盖打开的原工作簿（{path}）；请将副本另存为其他文件名' },
   'host.failed': { 'en-US': 'The workbook did not accept the operation: {detail}', 'zh-CN': '工作簿未能完成操作：{detail}' },
   // refresh
-  'refresh.breach': { 'en-US': '{name}, {period}: {value} is {status} (threshold crossed)', 'zh-CN': '{name}，{period}：{value}，状态为{status}（超出阈值）' },
   'refresh.missingSheet': { 'en-US': 'Binding "{id}" reads sheet "{sheet}", which is not in the workbook; its data was left out', 'zh-CN': '绑定"{id}"读取的工作表"{sheet}"不在工作簿中，已略过其数据' },
   // general
   'io.read': { 'en-US': 'Cannot read {path}: {detail}', 'zh-CN': '无法读取 {path}：{detail}' },
