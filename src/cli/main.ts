@@ -1,11 +1,13 @@
 import { AppError, toAppError } from '../core/errors';
 import { pickLocale, type Locale } from '../core/i18n';
 import { alertCommand } from './alert-command';
+import { auditCommand } from './audit-command';
 import { catalogCommand } from './catalog-command';
 import { evaluateCommand } from './evaluate-command';
 import { detectCommand } from './detect-command';
 import { fetchCommand } from './fetch-command';
 import { processIo, type Io } from './output';
+import { serveCommand } from './serve-command';
 
 const HELP = `finpulse — financial metrics that track themselves
 
@@ -23,6 +25,9 @@ Usage:
       --format F          table | json | csv (default table)
       --history DIR       append changed values to the history in DIR and audit the run
       --actor NAME        who ran it, for the audit log (default $USER)
+  finpulse serve [--port 8787] [--db sqlite:FILE | postgres://…] [--admin-token-file FILE]
+      shared catalog service on 127.0.0.1 (--host, --gateway-allow HOST[:PORT],…, --allow-origin URL)
+  finpulse audit verify [--db …]        check the audit hash chain and every version history
   finpulse detect --input FILE.csv [options]   anomalies in a timestamp,value series (JSON points)
       --period N          seasonal period in rows (0: none; default: detected)
       --sensitivity S     0..100, higher flags more (default 50)
@@ -66,6 +71,8 @@ export async function main(argv: readonly string[], io: Io = processIo, env: Rec
     }
     if (command === 'catalog') return await catalogCommand(rest, io, locale);
     if (command === 'evaluate') return await evaluateCommand(rest, io, locale, env);
+    if (command === 'serve') return await serveCommand(rest, io, locale);
+    if (command === 'audit') return await auditCommand(rest, io, locale);
     if (command === 'detect') return await detectCommand(rest, io, locale);
     if (command === 'fetch') return await fetchCommand(rest, io, locale, env);
     if (command === 'alert') return await alertCommand(rest, io, locale, env);

@@ -2,6 +2,7 @@ import type { Locale, Localized } from './locale';
 import { alertMessages } from './messages/alerts';
 import { anomalyMessages } from './messages/anomaly';
 import { foundationMessages } from './messages/foundation';
+import { serverMessages } from './messages/server';
 import { sourceMessages } from './messages/sources';
 
 /**
@@ -14,6 +15,7 @@ export const messages = {
   ...sourceMessages,
   ...anomalyMessages,
   ...alertMessages,
+  ...serverMessages,
 } as const satisfies Record<string, Localized>;
 
 
