@@ -195,7 +195,11 @@ describeEachBackend('catalog service over HTTP', (backend) => {
   });
 
   it('governs source definitions and alert rules the same way: versions, review, visibility', async () => {
-    const source = { id: 'erp_gl', department: 'sales', kind: 'rest', url: 'https://erp.example.com/api/gl', visibility: { roles: ['owner', 'analyst'] } };
+    const broken = await as('ana', 'PUT', '/catalogs/group/sources/erp_gl', { body: { id: 'erp_gl', kind: 'rest', url: 'https://erp.example.com/api/gl' }, headers: { 'If-None-Match': '*' } });
+    expect(broken.status).toBe(422);
+    expect(errorOf(broken).problems).toEqual(expect.arrayContaining([expect.objectContaining({ path: '$.url', code: 'catalog.unknownField' })]));
+    const example = JSON.parse(readFileSync(join(__dirname, '../../examples/sources/gl-page-bearer.json'), 'utf8')) as Record<string, unknown>;
+    const source = { ...example, department: 'sales', visibility: { roles: ['owner', 'analyst'] } };
     const draft = await as<EntryView>('ana', 'PUT', '/catalogs/group/sources/erp_gl', { body: source, headers: { 'If-None-Match': '*' } });
     expect(draft.body).toMatchObject({ kind: 'source', status: 'draft', definition: source });
     const submitted = await as<EntryView>('ana', 'POST', '/catalogs/group/sources/erp_gl/submit', { headers: { 'If-Match': draft.etag! } });
@@ -203,7 +207,7 @@ describeEachBackend('catalog service over HTTP', (backend) => {
     expect((await as<EntryList>('olga', 'GET', '/catalogs/group/sources')).body.entries.map((e) => e.id)).toStrictEqual(['erp_gl']);
     expect((await as<EntryList>('vera', 'GET', '/catalogs/group/sources')).body.entries).toStrictEqual([]);
 
-    const rule = { id: 'margin_drop', department: 'ops', visibility: { roles: 'owner' } };
+    const rule = { id: 'margin_drop', channels: ['ops'], department: 'ops', visibility: { roles: 'owner' } };
     const refused = await as('omar', 'PUT', '/catalogs/group/alert-rules/margin_drop', { body: rule, headers: { 'If-None-Match': '*' } });
     expect(errorOf(refused).problems).toMatchObject([{ path: '$.visibility.roles', code: 'catalog.type' }]);
     const ok = await as<EntryView>('omar', 'PUT', '/catalogs/group/alert-rules/margin_drop', { body: { ...rule, visibility: { roles: ['owner'] } }, headers: { 'If-None-Match': '*' } });

@@ -1,4 +1,6 @@
+import { validateAlertRules } from '../../core/alerts';
 import { validateCatalog } from '../../core/catalog';
+import { validateSource } from '../../core/sources';
 import { problem, type Problem } from '../../core/errors';
 import { isJsonObject } from '../domain/canonical';
 import type { EntryId, EntryKind, JsonObject } from '../domain/model';
@@ -36,8 +38,20 @@ export function cleanDefinition(kind: EntryKind, id: EntryId, raw: unknown): Jso
   else if (body['id'] !== id) problems.push(problem('$.id', 'server.idMismatch', { got: JSON.stringify(body['id']), expected: id }));
   if (body['department'] !== undefined) isText({ max: 100 })(body['department'], '$.department', problems);
   if (kind !== 'metric' && body['visibility'] !== undefined) checkVisibility(body['visibility'], '$.visibility', problems);
+  problems.push(...ownProblems(kind, body));
   throwIfProblems(problems);
   return body;
+}
+
+/** Fields the service adds to sources and alert rules for governance; their own schemas do not know them. */
+const GOVERNANCE = ['department', 'visibility'];
+
+/** Sources and alert rules checked by their own validators, so the service stores nothing a pane cannot run. */
+function ownProblems(kind: EntryKind, body: JsonObject): Problem[] {
+  if (kind === 'metric') return [];
+  const own = Object.fromEntries(Object.entries(body).filter(([k]) => !GOVERNANCE.includes(k)));
+  if (kind === 'source') return validateSource(own).problems;
+  return validateAlertRules([own]).problems.map((p) => ({ ...p, path: p.path.replace(/^\$\[0\]/, '$') }));
 }
 
 export const departmentOf = (body: JsonObject): string | null => (typeof body['department'] === 'string' ? body['department'] : null);
