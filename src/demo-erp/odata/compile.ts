@@ -6,7 +6,7 @@ import type { Property, ValueType } from './schema';
 type Type = ValueType | 'null';
 interface Typed {
   type: Type;
-  eval: (row: ErpRecord) => Scalar;
+  read: (row: ErpRecord) => Scalar;
 }
 
 /** The properties an expression may use (the entity type's, or what `$apply` produced). */
@@ -49,28 +49,28 @@ const EXAMPLE: Record<Type, string> = {
 export function compileFilter(expr: Expr, scope: Scope, target: string): (row: ErpRecord) => boolean {
   const typed = compile(expr, scope, target);
   if (typed.type !== 'boolean') throw badQuery(target, `${target} must be a condition such as Amount gt 0, not a ${typed.type} value.`);
-  return (row) => typed.eval(row) === true;
+  return (row) => typed.read(row) === true;
 }
 
 function compile(e: Expr, scope: Scope, target: string): Typed {
   switch (e.kind) {
     case 'literal':
-      return { type: e.type, eval: () => e.value };
+      return { type: e.type, read: () => e.value };
     case 'property': {
       const p = scope.get(e.name);
       if (!p) throw badQuery(target, `Unknown property "${e.name}" at position ${e.pos}; properties are: ${scope.names().join(', ')}.`);
-      return { type: p.type, eval: p.get };
+      return { type: p.type, read: p.get };
     }
     case 'compare':
       return comparison(e.op, compile(e.left, scope, target), compile(e.right, scope, target), e.pos, describe(e.left), target);
     case 'logical': {
       const l = boolean(compile(e.left, scope, target), e.op, e.pos, target);
       const r = boolean(compile(e.right, scope, target), e.op, e.pos, target);
-      return { type: 'boolean', eval: e.op === 'and' ? (row) => l(row) && r(row) : (row) => l(row) || r(row) };
+      return { type: 'boolean', read: e.op === 'and' ? (row) => l(row) && r(row) : (row) => l(row) || r(row) };
     }
     case 'not': {
       const inner = boolean(compile(e.operand, scope, target), 'not', e.pos, target);
-      return { type: 'boolean', eval: (row) => !inner(row) };
+      return { type: 'boolean', read: (row) => !inner(row) };
     }
     case 'call':
       return call(e.name, e.args.map((a) => compile(a, scope, target)), e.pos, target);
@@ -81,7 +81,7 @@ const describe = (e: Expr): string => (e.kind === 'property' ? e.name : 'the lef
 
 function boolean(t: Typed, op: string, pos: number, target: string): (row: ErpRecord) => boolean {
   if (t.type !== 'boolean') throw badQuery(target, `"${op}" at position ${pos} needs conditions on both sides, got a ${t.type} value.`);
-  return (row) => t.eval(row) === true;
+  return (row) => t.read(row) === true;
 }
 
 function comparison(op: CompareOp, l: Typed, r: Typed, pos: number, left: string, target: string): Typed {
@@ -93,9 +93,9 @@ function comparison(op: CompareOp, l: Typed, r: Typed, pos: number, left: string
   const test = ORDER[op];
   return {
     type: 'boolean',
-    eval: (row) => {
-      const a = l.eval(row);
-      const b = r.eval(row);
+    read: (row) => {
+      const a = l.read(row);
+      const b = r.read(row);
       if (a === null || b === null) return op === 'eq' ? a === b : op === 'ne' ? a !== b : false;
       return test(a < b ? -1 : a > b ? 1 : 0);
     },
@@ -126,9 +126,9 @@ function call(name: string, args: Typed[], pos: number, target: string): Typed {
     needs(0, ['string']);
     needs(1, ['string']);
     const [s, t] = args as [Typed, Typed];
-    return { type: 'boolean', eval: (row) => {
-      const a = s.eval(row);
-      const b = t.eval(row);
+    return { type: 'boolean', read: (row) => {
+      const a = s.read(row);
+      const b = t.read(row);
       return typeof a === 'string' && typeof b === 'string' && test(a, b);
     } };
   }
@@ -137,8 +137,8 @@ function call(name: string, args: Typed[], pos: number, target: string): Typed {
     arity(1);
     needs(0, ['string']);
     const s = args[0]!;
-    return { type: name === 'length' ? 'number' : 'string', eval: (row) => {
-      const a = s.eval(row);
+    return { type: name === 'length' ? 'number' : 'string', read: (row) => {
+      const a = s.read(row);
       return typeof a === 'string' ? map(a) : null;
     } };
   }
@@ -147,8 +147,8 @@ function call(name: string, args: Typed[], pos: number, target: string): Typed {
     arity(1);
     needs(0, ['date', 'datetime']);
     const d = args[0]!;
-    return { type: 'number', eval: (row) => {
-      const a = d.eval(row);
+    return { type: 'number', read: (row) => {
+      const a = d.read(row);
       return typeof a === 'string' ? Number(a.slice(part[0], part[1])) : null;
     } };
   }
