@@ -1,6 +1,6 @@
 import { formatRef, parseA1, type SheetRef } from '../core/a1';
 import { readBinding, resolveTarget, bindingSource, type Binding, type GridBlock } from '../core/bindings';
-import { detectFindings, type Finding, type Severity } from '../core/anomaly';
+import { detectFindings, severityRank, type Finding } from '../core/anomaly';
 import { calendarOf, type Catalog } from '../core/catalog';
 import { concatTables, evaluateCatalog, type Evaluation, type ObservationTable, type SourceInput } from '../core/engine';
 import { problem, type Problem } from '../core/errors';
@@ -32,7 +32,6 @@ export interface RefreshResult {
 }
 
 const RESULTS_ROWS_KEY = 'finpulse.resultsRows';
-const SEVERITY_RANK: Readonly<Record<Severity, number>> = { notice: 1, warning: 2, critical: 3 };
 
 /**
  * Refresh all: read every bound range in one round trip, evaluate the catalog, run the detectors,
@@ -117,7 +116,7 @@ function findingMarks(block: ResultsBlock, findings: readonly Finding[], sheet: 
   return block.rows.flatMap((row, i) => {
     const found = byCell.get(`${row.metricId}|${row.period}`);
     if (!found) return [];
-    const ranked = [...found].sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || b.score - a.score);
+    const ranked = [...found].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || b.score - a.score);
     const worst = ranked[0]!;
     return [{ sheet, address: `D${i + 2}`, findingId: worst.id, severity: worst.severity, note: ranked.map((f) => f.explanation[locale]).join('\n') }];
   });

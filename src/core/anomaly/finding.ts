@@ -1,8 +1,13 @@
 import type { MetricId, PeriodKey } from '../brand';
 import type { Localized } from '../i18n';
 
+import { SEVERITIES } from '../catalog/schema';
+
 /** 注意 / 警告 / 危急 — the same three levels as catalog thresholds. */
-export type Severity = 'notice' | 'warning' | 'critical';
+export type Severity = (typeof SEVERITIES)[number];
+
+/** notice < warning < critical. */
+export const severityRank = (s: Severity): number => SEVERITIES.indexOf(s);
 
 /** Which check produced a finding. */
 export type FindingKind =

@@ -1,4 +1,4 @@
-export type { Driver, Finding, FindingKind, Severity } from './finding';
+export { severityRank, type Driver, type Finding, type FindingKind, type Severity } from './finding';
 export type { Direction, ScoredPoint, ScoreSeriesOptions, SeriesDetector, SeriesScores } from './series-types';
 export { ANOMALY_SCORE, scoreColumns, scoreSeries } from './score-series';
 export { DEFAULT_SENSITIVITY, clampSensitivity } from './sensitivity';

@@ -1,9 +1,8 @@
 import type { MetricDef } from '../catalog';
-import type { Severity } from './finding';
+import { severityRank } from './finding';
 import { materiality, scoreOf } from './sensitivity';
 import type { Signal } from './signals';
 
-const RANK: Readonly<Record<Severity, number>> = { notice: 1, warning: 2, critical: 3 };
 
 /**
  * The worst catalog threshold a value crosses: `absolute` ones compare the value, `percentOfTarget`
@@ -16,7 +15,7 @@ export function thresholdSignal(def: Pick<MetricDef, 'thresholds'>, value: numbe
     if (ofTarget && (target === undefined || target === 0)) continue;
     const x = ofTarget ? value / target! : value;
     const crossed = t.when === 'above' ? x > t.value : x < t.value;
-    if (!crossed || (worst && RANK[worst.severity] >= RANK[t.severity])) continue;
+    if (!crossed || (worst && severityRank(worst.severity) >= severityRank(t.severity))) continue;
     worst = { kind: 'threshold', severity: t.severity, when: t.when, threshold: t.value, ...(ofTarget ? { target: target! } : {}) };
   }
   return worst;

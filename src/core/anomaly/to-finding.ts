@@ -1,7 +1,7 @@
 import type { MetricId, PeriodKey } from '../brand';
 import type { MetricDef } from '../catalog';
 import { explain, isFavourable } from './explain';
-import type { Driver, Finding, Severity } from './finding';
+import { severityRank, type Driver, type Finding, type Severity } from './finding';
 import { severityOfGap } from './sensitivity';
 import { detectorOf, type Signal } from './signals';
 
@@ -19,14 +19,13 @@ export interface FindingContext {
 }
 
 const THRESHOLD_SCORE: Readonly<Record<Severity, number>> = { notice: 0.6, warning: 0.75, critical: 0.9 };
-const RANK: Readonly<Record<Severity, number>> = { notice: 1, warning: 2, critical: 3 };
 
 /** Builds the Finding a signal stands for: expectation, band, score, severity, verdict and explanation. */
 export function toFinding(signal: Signal, ctx: FindingContext): Finding {
   const view = viewOf(signal, ctx);
   const favourable = view.reference === null || ctx.actual === null ? null : isFavourable(ctx.def, ctx.actual - view.reference);
   // Unexpected good news is worth a look but never an emergency; a catalog threshold means what it says.
-  const severity = favourable && signal.kind !== 'threshold' && RANK[view.severity] > RANK.warning ? 'warning' : view.severity;
+  const severity = favourable && signal.kind !== 'threshold' && severityRank(view.severity) > severityRank('warning') ? 'warning' : view.severity;
   const finding: Finding = {
     id: `${ctx.def.id}|${ctx.period}|${signal.kind}${ctx.member ? `|${ctx.member.member}` : ''}`,
     metricId: ctx.def.id as MetricId,
