@@ -10,6 +10,7 @@ import { evaluateCatalog, tableFromRows, type Evaluation, type ObservationRow, t
 import { kpiCatalogJson, KPI_LIBRARY } from '../src/core/kpi';
 import { daysFromCivil, daysInMonth } from '../src/core/periods';
 import { prng } from '../src/core/testing/prng';
+import { openingPlan } from '../src/demo-erp/data/opening-plan';
 
 const OUT = join(__dirname, '..', 'examples');
 const SEED = 20240101;
@@ -137,28 +138,11 @@ const monthKey = (y: number, m: number): string => `${y}-${String(m).padStart(2,
 const trend = (line: SalesLine, t: number, growth: number): number => line.base * SEASON[t % 12]! * (1 + growth) ** (t / 12);
 
 function openingBalances(e: Entity): void {
-  const s = e.scale;
   const monthly = e.lines.reduce((sum, l) => sum + l.base, 0);
   const lines: Line[] = [
-    { account: '1001', cents: cents(40_000 * s) },
-    { account: '1002', cents: cents(0.9 * monthly) },
-    { account: '1012', cents: cents(3_000_000 * s) },
-    { account: '1101', cents: cents(5_000_000 * s) },
-    { account: '1123', cents: cents(1_200_000 * s) },
-    { account: '1221', cents: cents(650_000 * s) },
+    ...openingPlan(e.scale, monthly),
     { account: '1403', cents: cents(0.55 * 0.68 * monthly), department: 'Production' },
-    { account: '1601', cents: cents(190_000_000 * s) },
-    { account: '1602', cents: -cents(64_000_000 * s) },
-    { account: '1701', cents: cents(26_000_000 * s) },
-    { account: '1702', cents: -cents(6_500_000 * s) },
-    { account: '2001', cents: -cents(30_000_000 * s), department: 'Finance' },
     { account: '2202', cents: -cents(1.6 * (1 + VAT) * 0.7 * 0.68 * monthly) },
-    { account: '2211', cents: -cents(0.07 * monthly) },
-    { account: '222101', cents: -cents(0.012 * monthly) },
-    { account: '222102', cents: -cents(0.06 * monthly) },
-    { account: '222103', cents: -cents(0.0015 * monthly) },
-    { account: '2501', cents: -cents(45_000_000 * s), department: 'Finance' },
-    { account: '4001', cents: -cents(120_000_000 * s) },
   ];
   const byDept = new Map<string, number>();
   for (const l of e.lines) byDept.set(l.dept, (byDept.get(l.dept) ?? 0) + l.base);

@@ -1,6 +1,7 @@
 import { newDoc, type Sim } from './books';
 import { businessDay } from './horizon';
 import type { LineInput } from './journal';
+import { openingPlan } from './opening-plan';
 import { ENTITIES, MATERIALS, SALES_LINES, productById, salesDepartmentsOf, type EntityCode } from './master';
 import { cents, costRatioOf, expectedRevenue, VAT_GOODS } from './plan';
 import { expectedCostOfSales, MATERIAL_SHARE } from './purchases';
@@ -13,29 +14,10 @@ import { pickWeighted, splitCents } from './random';
  */
 export function openBooks(sim: Sim, entity: EntityCode): void {
   const e = ENTITIES.find((x) => x.code === entity)!;
-  const s = e.scale;
   const first = sim.horizon.months[0]!;
   const monthly = SALES_LINES.reduce((sum, l) => (l.entity === entity ? sum + expectedRevenue(l, first) : sum), 0);
   const cost = expectedCostOfSales(sim, entity, 0);
-  const lines: LineInput[] = [
-    { account: '1001', cents: cents(40_000 * s) },
-    { account: '1002', cents: cents(0.9 * monthly) },
-    { account: '1012', cents: cents(3_000_000 * s) },
-    { account: '1101', cents: cents(5_000_000 * s) },
-    { account: '1123', cents: cents(1_200_000 * s) },
-    { account: '1221', cents: cents(650_000 * s) },
-    { account: '1601', cents: cents(190_000_000 * s) },
-    { account: '1602', cents: -cents(64_000_000 * s) },
-    { account: '1701', cents: cents(26_000_000 * s) },
-    { account: '1702', cents: -cents(6_500_000 * s) },
-    { account: '2001', cents: -cents(30_000_000 * s), department: 'Finance' },
-    { account: '2211', cents: -cents(0.07 * monthly) },
-    { account: '222101', cents: -cents(0.012 * monthly) },
-    { account: '222102', cents: -cents(0.06 * monthly) },
-    { account: '222103', cents: -cents(0.0015 * monthly) },
-    { account: '2501', cents: -cents(45_000_000 * s), department: 'Finance' },
-    { account: '4001', cents: -cents(120_000_000 * s) },
-  ];
+  const lines: LineInput[] = openingPlan(e.scale, monthly);
   for (const m of MATERIALS) {
     const c = cents(0.55 * MATERIAL_SHARE * cost * m.bomShare);
     lines.push({ account: '1403', cents: c, department: 'Production', stock: { item: m.id, kind: 'material', type: 'opening', quantity: Math.round(c / 100 / m.unitPrice) } });
