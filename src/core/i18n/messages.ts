@@ -2,8 +2,12 @@ import type { Locale, Localized } from './locale';
 import { alertMessages } from './messages/alerts';
 import { anomalyMessages } from './messages/anomaly';
 import { foundationMessages } from './messages/foundation';
+import { paneMessages } from './messages/pane';
+import { reconcileMessages } from './messages/reconcile';
+import { runMessages } from './messages/run';
 import { serverMessages } from './messages/server';
 import { sourceMessages } from './messages/sources';
+import { workbenchMessages } from './messages/workbench';
 
 /**
  * Every user-facing message, in every language, one file per capability under messages/.
@@ -16,6 +20,10 @@ export const messages = {
   ...anomalyMessages,
   ...alertMessages,
   ...serverMessages,
+  ...reconcileMessages,
+  ...runMessages,
+  ...paneMessages,
+  ...workbenchMessages,
 } as const satisfies Record<string, Localized>;
 
 
