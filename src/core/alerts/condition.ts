@@ -4,7 +4,7 @@ import { arr, num, obj, oneOf, optional, str, type Infer, type JsonSchema, type 
 import { problem } from '../errors';
 import { SEVERITIES, severityAtLeast } from './severity';
 
-export const FINDING_KINDS = ['threshold', 'budget', 'change', 'robust', 'seasonal', 'levelShift', 'stale', 'missing'] as const satisfies readonly FindingKind[];
+export const FINDING_KINDS = ['threshold', 'budget', 'change', 'robust', 'seasonal', 'levelShift', 'stale', 'missing', 'reconcile'] as const satisfies readonly FindingKind[];
 // A compile error here means a new FindingKind was added without listing it above.
 const everyKindListed: Exclude<FindingKind, (typeof FINDING_KINDS)[number]> extends never ? true : never = true;
 void everyKindListed;

@@ -18,7 +18,8 @@ export type FindingKind =
   | 'seasonal' // residual of a seasonal decomposition
   | 'levelShift' // change point
   | 'stale' // a source that stopped updating
-  | 'missing'; // an expected period without data
+  | 'missing' // an expected period without data
+  | 'reconcile'; // two computations of one metric that should agree do not
 
 /** One dimension member's part in a deviation from expected. */
 export interface Driver {

@@ -44,7 +44,8 @@ export function readWide(g: SheetGrid, binding: Binding, cal: FiscalCalendar): B
     cols.periods.forEach((p, i) => {
       const minor = readValue(g, r, p, values[i]!, scale, problems, stats);
       if (minor === undefined) return;
-      builder.add({ day: p.start, measures: { amount: minor }, text: { account: account.name! } });
+      // The value cell is the row's origin (`PL!C5`), so a reconciliation can point at it.
+      builder.add({ day: p.start, measures: { amount: minor }, text: { account: account.name! } }, refOf(g, r, p.col));
       stats.kept += 1;
     });
   }

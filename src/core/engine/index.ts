@@ -1,3 +1,3 @@
 export { evaluateCatalog, type EvaluateOptions, type Evaluation, type MetricValue, type SourceFailure, type SourceInput } from './evaluate';
-export { TableBuilder, concatTables, tableFromRows, type ObservationTable, type ObservationRow, type TextColumn } from './table';
+export { TableBuilder, concatTables, originOf, tableFromRows, type ObservationTable, type ObservationRow, type RowOrigin, type TextColumn } from './table';
 export { MAX_ADDEND } from './exact';

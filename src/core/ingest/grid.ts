@@ -1,6 +1,6 @@
 import { problem, type Problem } from '../errors';
 import { amountFromNumber, parseAccountingAmount, parseAmount, type ParsedAmount } from '../money';
-import { cellAddress, formatA1, formatRef } from '../a1';
+import { cellAddress, columnLetters, formatA1, formatRef } from '../a1';
 import { formatDay, parseDateValue } from '../periods';
 import { TableBuilder, type ObservationTable } from '../engine';
 import { MAX_ADDEND } from '../engine/exact';
@@ -53,7 +53,13 @@ export interface GridOptions {
   origin?: { sheet: string; col: number };
   /** Read amount text as workbooks display it: `-` or `—` for zero, `12.5%`, full-width digits. */
   accountingText?: boolean;
+  /** The file read, so rows say where they came from (`ledger.csv:57`); ignored when `origin` is set. */
+  file?: string;
 }
+
+/** Prefix of each row's origin: `Ledger!A` + sheet row, `ledger.csv:` + line, or `line ` + line. */
+const originPrefix = (options: GridOptions): string =>
+  options.origin ? formatRef({ sheet: options.origin.sheet, address: columnLetters(options.origin.col) }) : options.file ? `${options.file}:` : 'line ';
 
 type Code = Parameters<typeof problem>[1];
 const AT: Partial<Record<Code, Code>> = {
@@ -103,7 +109,7 @@ export function locateColumns(rows: readonly GridRow[], mapping: Mapping = {}): 
 /** Turns rows under a header into an observation table; bad rows are skipped with a located warning, never guessed. */
 export function ingestGrid(rows: readonly GridRow[], mapping: Mapping = {}, options: GridOptions = {}): IngestResult {
   const scale = mapping.scale ?? 2;
-  const builder = new TableBuilder(scale, rows.length);
+  const builder = new TableBuilder(scale, rows.length, originPrefix(options));
   const stats = { rows: 0, kept: 0, skipped: 0, rounded: 0 };
   const located = rowProblems(rows, options.origin);
   const { headerAt, columns, problems: found } = locateColumns(rows, mapping);
@@ -152,7 +158,7 @@ export function ingestGrid(rows: readonly GridRow[], mapping: Mapping = {}, opti
     const text: Record<string, string> = {};
     if (columns.account !== undefined) text['account'] = cellText(cells[columns.account]);
     for (const [name, col] of columns.dimensions) text[name] = cellText(cells[col]);
-    builder.add({ day: date.day, measures, text });
+    builder.add({ day: date.day, measures, text }, row);
     stats.kept += 1;
   }
   if (stats.kept === 0) problems.push(problem(located.whole(), 'ingest.empty'));

@@ -38,9 +38,11 @@ function copySnapshot(s: Snapshot): Snapshot {
 }
 
 /** The engine's columnar table of a snapshot's rows. */
-export function tableOf(snapshot: Pick<Snapshot, 'rows' | 'scale'>): ObservationTable {
-  const builder = new TableBuilder(snapshot.scale, snapshot.rows.length);
-  for (const row of snapshot.rows) builder.add(row);
+export function tableOf(snapshot: Pick<Snapshot, 'rows' | 'scale'> & { sourceId?: string }): ObservationTable {
+  // Rows keep their record key as origin (`erp_gl:JL-0000123`), so differences trace to records.
+  const prefix = snapshot.sourceId === undefined ? '' : `${snapshot.sourceId}:`;
+  const builder = new TableBuilder(snapshot.scale, snapshot.rows.length, prefix);
+  for (const row of snapshot.rows) builder.add(row, row.key);
   return builder.build();
 }
 
