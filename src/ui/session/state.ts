@@ -36,7 +36,15 @@ export interface PaneState {
   settings: PaneSettings;
   /** Messages for the user, newest last (errors, warnings, confirmations). */
   notices: readonly Notice[];
+  /** The view on screen; the shell shows the catalog when absent. */
+  view?: PaneView;
+  /** Set when a demo ERP runs beside the pane (the workbench): Sources offers a one-click preset. */
+  demo?: { erpUrl: string };
 }
+
+/** The pane's eight views, in navigation order. */
+export const PANE_VIEWS = ['catalog', 'bind', 'sources', 'refresh', 'dashboard', 'findings', 'explain', 'settings'] as const;
+export type PaneView = (typeof PANE_VIEWS)[number];
 
 export type CatalogOrigin = { kind: 'bundled' } | { kind: 'server'; url: string; offline: boolean } | { kind: 'file'; name: string };
 
@@ -91,6 +99,8 @@ export interface PaneSettings {
   sensitivity: number;
   /** Catalog service URL; empty for the bundled catalog. */
   catalogServer: string;
+  /** Which of the service's catalogs; the first the token may read when absent. */
+  catalogId?: string;
   /** Alert channels by id (definitions only; secrets live in the per-user secret store). */
   channels: readonly { id: string; type: string; url: string }[];
   /** The language chosen by the user; undefined follows Office's display language. */

@@ -1,35 +1,58 @@
+import type { ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from '../app/App';
-import { emptyPaneModel, type PaneLocale } from '../app/model';
+import catalogJson from '../../../examples/catalog.json';
+import { pickLocale } from '../../core/i18n';
+import type { FetchLike } from '../../core/sources';
+import type { WorkbookHost } from '../../host/contract';
+import { fromOffice } from '../../host/excel';
+import { fromWps } from '../../host/wps';
+import { createDexieSnapshotStore, createDexieStore } from '../../storage/dexie';
+import { PaneRoot, type PaneServices } from '../index';
+import { NoHost } from './NoHost';
+import { hasWps, officeTheme } from './platform';
 
-function pickLocale(tag: string | undefined): PaneLocale {
-  return tag?.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en-US';
-}
-
-function prefersDark(): boolean {
-  return window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false;
-}
-
-function render(locale: PaneLocale): void {
+function mount(node: ReactNode): void {
   const container = document.getElementById('root');
   if (container === null) throw new Error('taskpane.html has no #root element');
-  // The Excel wiring (bindings, refresh) is a later issue: until then the pane shows its empty state.
-  createRoot(container).render(<App model={emptyPaneModel(locale)} theme={prefersDark() ? 'dark' : 'light'} />);
+  createRoot(container).render(node);
 }
 
-function officeLocale(): PaneLocale {
-  // displayLanguage is Office's UI language (e.g. zh-CN, zh-TW, en-GB); navigator.language is the fallback.
-  return pickLocale(Office.context?.displayLanguage ?? navigator.language);
+function servicesFor(host: WorkbookHost, displayLanguage: string): PaneServices {
+  return {
+    host,
+    store: createDexieStore(),
+    snapshots: createDexieSnapshotStore(),
+    fetch: window.fetch.bind(window) as unknown as FetchLike,
+    httpFetch: window.fetch.bind(window),
+    bundledCatalog: catalogJson,
+    displayLanguage,
+  };
 }
 
-// Office is undefined when office.js did not load (opened outside Office, or the CDN is unreachable).
-if (typeof Office === 'undefined') {
-  render(pickLocale(navigator.language));
-} else {
-  Office.onReady()
-    .then(() => render(officeLocale()))
-    .catch((error: unknown) => {
-      console.error('FinPulse: Office.onReady failed; rendering without the host', error);
-      render(pickLocale(navigator.language));
-    });
+const browserTheme = (): 'light' | 'dark' => (window.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light');
+
+/** WPS when its add-in object is on the page, Excel when Office.js says so, else a pointer to the workbench. */
+async function start(): Promise<void> {
+  if (hasWps()) {
+    mount(<PaneRoot services={servicesFor(fromWps(), navigator.language)} theme={browserTheme()} />);
+    return;
+  }
+  // Office is undefined when office.js did not load (opened outside Office, or the CDN is unreachable).
+  if (typeof Office === 'undefined') {
+    mount(<NoHost locale={pickLocale(navigator.language)} />);
+    return;
+  }
+  const info = await Office.onReady();
+  const language = Office.context?.displayLanguage ?? navigator.language;
+  if (info.host !== Office.HostType.Excel) {
+    mount(<NoHost locale={pickLocale(language)} />);
+    return;
+  }
+  const theme = officeTheme() ?? browserTheme();
+  mount(<PaneRoot services={{ ...servicesFor(fromOffice(), language), officeTheme: theme }} theme={theme} />);
 }
+
+start().catch((error: unknown) => {
+  console.error('FinPulse: the pane could not start', error);
+  mount(<NoHost locale={pickLocale(navigator.language)} error={error instanceof Error ? error.message : String(error)} />);
+});

@@ -1,0 +1,2 @@
+// The Refresh view: Refresh all, progress, Cancel, per-source and per-metric status.
+export { RefreshView } from './RefreshView';

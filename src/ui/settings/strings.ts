@@ -1,0 +1,26 @@
+import type { Localized } from '../../core/i18n';
+
+export const SETTINGS_STRINGS = {
+  title: { 'en-US': 'Settings', 'zh-CN': '设置' },
+  you: { 'en-US': 'For you (this browser)', 'zh-CN': '个人设置（本浏览器）' },
+  team: { 'en-US': 'For this workbook (saved in it)', 'zh-CN': '工作簿设置（保存在工作簿中）' },
+  language: { 'en-US': 'Language', 'zh-CN': '语言' },
+  user: { 'en-US': 'Your name (shown on acknowledgements)', 'zh-CN': '您的姓名（显示在确认记录中）' },
+  theme: { 'en-US': 'Dark theme', 'zh-CN': '深色主题' },
+  sensitivity: { 'en-US': 'Anomaly sensitivity: {value}', 'zh-CN': '异常检测灵敏度：{value}' },
+  sensitivityHint: { 'en-US': 'Higher flags more; metrics with their own sensitivity keep it', 'zh-CN': '越高标记越多；设有自身灵敏度的指标保持不变' },
+  server: { 'en-US': 'Catalog service URL (empty: bundled catalog)', 'zh-CN': '指标目录服务地址（留空：使用内置目录）' },
+  catalogId: { 'en-US': 'Catalog id (optional)', 'zh-CN': '目录 ID（可选）' },
+  token: { 'en-US': 'API token (stored for you only)', 'zh-CN': 'API 令牌（仅为您保存）' },
+  saveToken: { 'en-US': 'Save token', 'zh-CN': '保存令牌' },
+  testServer: { 'en-US': 'Test connection', 'zh-CN': '测试连接' },
+  channels: { 'en-US': 'Alert channels', 'zh-CN': '告警渠道' },
+  channelId: { 'en-US': 'Id', 'zh-CN': 'ID' },
+  channelType: { 'en-US': 'Type', 'zh-CN': '类型' },
+  channelUrl: { 'en-US': 'Webhook URL', 'zh-CN': 'Webhook 地址' },
+  channelSecret: { 'en-US': 'Signing secret or key for {id} (stored for you only)', 'zh-CN': '{id} 的签名密钥（仅为您保存）' },
+  addChannel: { 'en-US': 'Add channel', 'zh-CN': '添加渠道' },
+  removeChannel: { 'en-US': 'Remove channel {id}', 'zh-CN': '删除渠道 {id}' },
+  saveSecret: { 'en-US': 'Save secret', 'zh-CN': '保存密钥' },
+  save: { 'en-US': 'Save workbook settings', 'zh-CN': '保存工作簿设置' },
+} as const satisfies Record<string, Localized>;

@@ -1,0 +1,28 @@
+import { Button, MessageBar, MessageBarActions, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
+import type { PaneState } from '../session/state';
+import type { SessionActions } from '../session';
+import { SHELL_STRINGS as S } from './strings';
+
+const useStyles = makeStyles({
+  list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  body: { overflowWrap: 'anywhere' },
+});
+
+/** The newest few messages, each dismissible; a live region so screen readers hear them. */
+export function Notices({ state, actions }: { state: PaneState; actions: SessionActions }) {
+  const styles = useStyles();
+  const l = state.locale;
+  const shown = state.notices.slice(-4);
+  return (
+    <section aria-label={S.notices[l]} aria-live="polite" className={styles.list}>
+      {shown.map((n) => (
+        <MessageBar key={n.id} intent={n.intent} layout="multiline">
+          <MessageBarBody className={styles.body}>{n.text[l]}</MessageBarBody>
+          <MessageBarActions
+            containerAction={<Button appearance="transparent" size="small" aria-label={S.dismiss[l]} onClick={() => actions.dismissNotice(n.id)}>×</Button>}
+          />
+        </MessageBar>
+      ))}
+    </section>
+  );
+}
