@@ -6,6 +6,7 @@ import { catalogCommand } from './catalog-command';
 import { evaluateCommand } from './evaluate-command';
 import { detectCommand } from './detect-command';
 import { fetchCommand } from './fetch-command';
+import { runCommand } from './run';
 import { processIo, type Io } from './output';
 import { serveCommand } from './serve-command';
 
@@ -47,6 +48,16 @@ Usage:
       --format F          json | csv (default json)
       --secrets FILE.json {"NAME": "value"} for the secrets auth names (else FINPULSE_SECRET_<NAME>,
                           e.g. FINPULSE_SECRET_ERP_TOKEN); never put secrets in the definition
+  finpulse run [--config finpulse.config.json] [options]
+                          refresh sources, evaluate, detect, reconcile, alert; write marked
+                          workbook copies, report.html and result.json (see README: finpulse run)
+      --every D           run every D (30s, 15m, 1h, 1d) until Ctrl+C; one run at a time
+      --fail-on S         notice | warning | critical (default: the config's failOn, else warning)
+      --secrets FILE.json secrets by name (else FINPULSE_SECRET_<NAME>)
+      --format F          text | json (json: the result alone on stdout)
+      --quiet             only the summary and errors
+      exit 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or config error,
+      3 the run could not complete
 Global options:
   --lang zh-CN|en-US    language of messages (default from LANG)
   --help, --version
@@ -75,6 +86,7 @@ export async function main(argv: readonly string[], io: Io = processIo, env: Rec
     if (command === 'audit') return await auditCommand(rest, io, locale);
     if (command === 'detect') return await detectCommand(rest, io, locale);
     if (command === 'fetch') return await fetchCommand(rest, io, locale, env);
+    if (command === 'run') return await runCommand(rest, io, locale, env);
     if (command === 'alert') return await alertCommand(rest, io, locale, env);
     throw new AppError('cli.usage', { detail: `unknown command "${command}"; see finpulse --help` });
   } catch (err) {
