@@ -3,6 +3,7 @@ const path = require('node:path');
 
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
+const { BundleSizesPlugin } = require('./scripts/bundle-sizes');
 
 /** swc options for TypeScript; `tsx` is per rule because `<T>x` casts only parse in .ts files. */
 function swcLoader(tsx) {
@@ -42,14 +43,18 @@ module.exports = (_env, argv) => {
       rules: [
         { test: /\.ts$/, exclude: /node_modules/, use: swcLoader(false) },
         { test: /\.tsx$/, exclude: /node_modules/, use: swcLoader(true) },
-        // The workbench bundles the demo ledger as text and parses it with the real CSV reader.
-        { test: /\.csv$/, type: 'asset/source' },
       ],
+      // ExcelJS's browser build is already bundled and minified: include it as it is (much faster).
+      noParse: /[\\/]exceljs[\\/]dist[\\/]/,
     },
     optimization: {
       // React and Fluent are shared by both pages: one cached vendor chunk instead of two copies.
       splitChunks: {
-        cacheGroups: { vendor: { test: /[\\/]node_modules[\\/]/, name: 'vendor', chunks: 'all' } },
+        // Initial chunks only: ExcelJS, loaded lazily by the workbench, stays in its own chunk.
+        cacheGroups: {
+          vendor: { test: /[\\/]node_modules[\\/]/, name: 'vendor', chunks: 'initial' },
+          exceljs: { test: /[\\/]node_modules[\\/]exceljs[\\/]/, name: 'exceljs', chunks: 'async' },
+        },
       },
     },
     plugins: [
@@ -66,6 +71,10 @@ module.exports = (_env, argv) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: 'manifest.xml', to: 'manifest.xml' },
+          // The workbench's demo workbook (npm run examples builds it from the example ledger).
+          { from: 'examples/demo-workbook.xlsx', to: 'demo-workbook.xlsx' },
+          // No demo ERP by default; `npm start` overwrites it with the ERP's address.
+          { from: 'src/workbench/workbench-config.json', to: 'workbench-config.json' },
           { from: 'assets', to: 'assets' },
           // The WPS add-in (ribbon.xml, index.html, main.js) in dist/web/wps, beside the pane it opens.
           { from: 'src/host/wps/addin', to: 'wps', globOptions: { ignore: ['**/*.ts'] } },
@@ -80,6 +89,7 @@ module.exports = (_env, argv) => {
           },
         ],
       }),
+      ...(production ? [new BundleSizesPlugin()] : []),
     ],
     performance: {
       // Fluent UI + React is ~0.5 MB minified before gzip; warn only if a page grows well past that.

@@ -11,6 +11,7 @@ import { kpiCatalogJson, KPI_LIBRARY } from '../src/core/kpi';
 import { daysFromCivil, daysInMonth } from '../src/core/periods';
 import { prng } from '../src/core/testing/prng';
 import { openingPlan } from '../src/demo-erp/data/opening-plan';
+import { buildDemoWorkbook, DEMO_WORKBOOK_FILE } from '../src/workbench/demo-workbook';
 
 const OUT = join(__dirname, '..', 'examples');
 const SEED = 20240101;
@@ -492,7 +493,7 @@ function checkTrialBalance(rows: readonly Posted[]): void {
 
 // ── Main ───────────────────────────────────────────────────────────────────────────────────────
 
-function main(): void {
+async function main(): Promise<void> {
   for (const e of ENTITIES) openingBalances(e);
   const state = new Map(ENTITIES.map((e) => [e.code, { lastYearProfit: 0, yearProfit: 0 } satisfies YearState]));
   for (let t = 0; t < MONTHS; t += 1) {
@@ -521,7 +522,10 @@ function main(): void {
   };
   writeFileSync(join(OUT, 'README.md'), readme(sorted.length, budget.length, forecast.length, sources));
 
-  for (const f of ['catalog.json', 'ledger.csv', 'budget.csv', 'forecast.csv', 'README.md']) {
+  // The workbench's demo workbook: the same ledger and budget as an Excel user would keep them.
+  writeFileSync(join(OUT, DEMO_WORKBOOK_FILE), await buildDemoWorkbook({ ledgerCsv: ledgerCsv(sorted), budgetCsv: planCsv(budget), forecastCsv: planCsv(forecast) }));
+
+  for (const f of ['catalog.json', 'ledger.csv', 'budget.csv', 'forecast.csv', 'README.md', DEMO_WORKBOOK_FILE]) {
     const size = statSync(join(OUT, f)).size;
     if (size > 1_000_000) throw new Error(`${f} is ${size} bytes, over the 1 MB budget`);
     console.log(`${f.padEnd(14)} ${String(size).padStart(8)} bytes`);
@@ -584,6 +588,7 @@ seed ${SEED}) and reads no clock, so every run writes the same bytes. All figure
 | \`ledger.csv\` | The general-ledger journal, 2024-01 to 2026-12, ${ledgerRows} rows (source \`ledger\`). |
 | \`budget.csv\` | Monthly budget by account and department, ${budgetRows} rows (source \`budget\`). |
 | \`forecast.csv\` | Rolling revenue forecast by sales department, ${forecastRows} rows (source \`forecast\`). |
+| \`demo-workbook.xlsx\` | The workbench's demo workbook: the ledger as the Excel table \`Journal\` on sheet *Ledger*, the budget and forecast as the named ranges \`BudgetRange\` and \`ForecastRange\`, and a *Summary* sheet (revenue by entity, with a merged title, fills, a note and a hidden row). Built by \`src/workbench/demo-workbook\` with fixed dates, so its bytes are the same on every run. |
 
 ## ledger.csv
 
@@ -643,4 +648,7 @@ ${table.join('\n')}
 `;
 }
 
-main();
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

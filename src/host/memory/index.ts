@@ -1,3 +1,3 @@
 export { createMemoryHost, type MemoryHost } from './memory-host';
-export { MemoryWorkbook, MemorySheet, type MemoryCell } from './workbook';
+export { MemoryWorkbook, MemorySheet, type MemoryCell, type WorkbookChange } from './workbook';
 export { copyToMemory } from './copy';

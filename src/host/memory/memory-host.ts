@@ -7,8 +7,13 @@ import { type MemorySheet, MemoryWorkbook } from './workbook';
 
 export interface MemoryHost extends WorkbookHost {
   readonly workbook: MemoryWorkbook;
-  /** Plays the user selecting a range (workbench grid, tests). */
+  /** Plays the user selecting a range (workbench grid, tests): selection listeners hear it. */
   userSelects(ref: SheetRef): void;
+  /**
+   * Selects a range for the add-in (what Office's `range.select()` does, e.g. to reveal a finding):
+   * the workbook view follows; selection listeners, which hear only the user, are not told.
+   */
+  select(ref: SheetRef): Promise<void>;
 }
 
 /** The WorkbookHost over a MemoryWorkbook, with the same semantics as the Office and WPS adapters. */
@@ -22,6 +27,13 @@ export function createMemoryHost(workbook: MemoryWorkbook = new MemoryWorkbook()
   const copy = <T>(v: T): T => structuredClone(v);
   const applyStyles = (changes: readonly StyleChange[]): void => {
     for (const c of changes) sheetOrFail(c.sheet).set(c.row, c.col, { fill: c.fill, note: c.note });
+    if (changes.length) workbook.changed({ kind: 'cells', sheets: [...new Set(changes.map((c) => c.sheet))] });
+  };
+  const setSelection = (ref: SheetRef): SheetRef => {
+    const selection = { sheet: sheetOrFail(ref.sheet).name, address: formatA1(areaOf(ref)) };
+    workbook.selection = selection;
+    workbook.changed({ kind: 'selection', ref: { ...selection } });
+    return selection;
   };
 
   const host: MemoryHost = {
@@ -68,6 +80,7 @@ export function createMemoryHost(workbook: MemoryWorkbook = new MemoryWorkbook()
             cells.forEach((value, c) => sheet.set(row + r, col + c, { value, ...(b.numberFormats?.[r]?.[c] ? { format: b.numberFormats[r][c] } : {}) })),
           );
         });
+        if (blocks.length) workbook.changed({ kind: 'cells', sheets: [...new Set(blocks.map((b) => b.sheet))] });
       });
     },
 
@@ -79,9 +92,14 @@ export function createMemoryHost(workbook: MemoryWorkbook = new MemoryWorkbook()
     },
 
     userSelects(ref) {
-      workbook.selection = { sheet: ref.sheet, address: formatA1(areaOf(ref)) };
-      for (const l of listeners) l({ ...workbook.selection });
+      const selection = setSelection(ref);
+      for (const l of listeners) l({ ...selection });
     },
+
+    select: (ref) =>
+      attempt(() => {
+        setSelection(ref);
+      }),
 
     mark(marks: readonly CellMark[]) {
       return attempt(() => {
@@ -114,6 +132,7 @@ export function createMemoryHost(workbook: MemoryWorkbook = new MemoryWorkbook()
       return attempt(() => {
         assertNoCredentials(patch);
         workbook.settings = { ...workbook.settings, ...(JSON.parse(JSON.stringify(patch)) as Record<string, unknown>) };
+        workbook.changed({ kind: 'settings' });
       });
     },
   };

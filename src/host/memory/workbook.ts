@@ -31,19 +31,34 @@ export class MemorySheet {
     if (cells) cells[col] = empty ? undefined : next;
   }
 
+  /** Plain loops and numbers: this runs on every grid layout and every listSheets, over up to millions of cells. */
   usedArea(): Area | undefined {
-    let area: Area | undefined;
-    this.rows.forEach((cells, row) => {
-      cells?.forEach((cell, col) => {
-        if (!cell) return;
-        area = area
-          ? { row: Math.min(area.row, row), col: Math.min(area.col, col), lastRow: Math.max(area.lastRow, row), lastCol: Math.max(area.lastCol, col) }
-          : { row, col, lastRow: row, lastCol: col };
-      });
-    });
-    return area;
+    let [row, col, lastRow, lastCol] = [Infinity, Infinity, -1, -1];
+    for (let r = 0; r < this.rows.length; r += 1) {
+      const cells = this.rows[r];
+      if (!cells) continue;
+      let first = -1;
+      let last = -1;
+      for (let c = 0; c < cells.length; c += 1) {
+        if (!cells[c]) continue;
+        if (first < 0) first = c;
+        last = c;
+      }
+      if (first < 0) continue;
+      row = Math.min(row, r);
+      lastRow = r;
+      col = Math.min(col, first);
+      lastCol = Math.max(lastCol, last);
+    }
+    return lastRow < 0 ? undefined : { row, col, lastRow, lastCol };
   }
 }
+
+/** What changed, for a view of the workbook (the workbench grid) that re-renders on change. */
+export type WorkbookChange =
+  | { kind: 'cells'; sheets: readonly string[] }
+  | { kind: 'selection'; ref: SheetRef }
+  | { kind: 'settings' };
 
 /** A complete in-memory workbook: the basis of the memory host, the workbench and fast tests. */
 export class MemoryWorkbook {
@@ -53,6 +68,21 @@ export class MemoryWorkbook {
   settings: Record<string, unknown> = {};
   marks: RegistryState = { marks: [], originals: {} };
   selection: SheetRef | undefined;
+  /** Counts changes: a cheap snapshot for React's useSyncExternalStore. */
+  version = 0;
+  private readonly listeners = new Set<(change: WorkbookChange) => void>();
+
+  /** Follows changes made through the host (writes, marks, selection, settings). */
+  subscribe(listener: (change: WorkbookChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Called by the host after each change, once per call however many cells it touched. */
+  changed(change: WorkbookChange): void {
+    this.version += 1;
+    for (const l of [...this.listeners]) l(change);
+  }
 
   sheet(name: string): MemorySheet | undefined {
     return this.sheets.find((s) => s.name === name);

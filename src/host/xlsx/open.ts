@@ -1,12 +1,11 @@
 import { readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import ExcelJS from 'exceljs';
 import { AppError } from '../../core/errors';
 import type { WorkbookHost } from '../contract';
+import { hostOverWorkbook, parseWorkbook } from './loaded';
 import { readPackageFacts, type NotKept } from './package-facts';
-import { repairTables, restoreFormatCodes } from './sheets';
-import { readState, writeState } from './state';
-import { createWorkbookHost } from './xlsx-host';
+import { writeState } from './state';
+import { nodePackageReader } from './zip';
 
 export interface XlsxOpenOptions {
   /** Where `save()` writes; by default `<name>.finpulse.xlsx` next to the original. Never the original. */
@@ -34,18 +33,9 @@ export async function openXlsxHost(path: string, options: XlsxOpenOptions = {}):
   const saveTo = resolve(options.saveTo ?? defaultCopyPath(source));
   await refuseSource(source, saveTo);
   const data = await readSource(path, source);
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(data as unknown as ExcelJS.Buffer);
-  } catch (err) {
-    const detail = `not a readable .xlsx workbook (${err instanceof Error ? err.message : String(err)})`;
-    throw new AppError('io.read', { path, detail }, { cause: err });
-  }
-  const facts = readPackageFacts(data);
-  restoreFormatCodes(workbook, facts.formats);
-  repairTables(workbook);
-  const state = readState(workbook, path);
-  const host = createWorkbookHost(workbook, facts, state);
+  const workbook = await parseWorkbook(data, path);
+  const facts = readPackageFacts(nodePackageReader(data));
+  const { host, state } = hostOverWorkbook(workbook, facts, path);
 
   return Object.assign(host, {
     path: source,

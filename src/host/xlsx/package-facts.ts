@@ -1,5 +1,3 @@
-import { zipEntries, zipText } from './zip';
-
 /** What the adapter reads from the .xlsx package itself, where ExcelJS loses or hides it. */
 export interface PackageFacts {
   /**
@@ -29,19 +27,25 @@ const NOT_KEPT: ReadonlyArray<[NotKept, RegExp]> = [
 /** Excel's theme index order differs from the order of the elements in the theme part. */
 const THEME_SLOTS = ['lt1', 'dk1', 'lt2', 'dk2', 'accent1', 'accent2', 'accent3', 'accent4', 'accent5', 'accent6', 'hlink', 'folHlink'];
 
+/** The parts of a package by name; `text` gives '' for a part that is missing or unreadable. */
+export interface PackageReader {
+  names: readonly string[];
+  text(name: string): string;
+}
+
+/** The parts whose text the facts need (a reader that inflates ahead of time reads just these). */
+export const FACT_PARTS = ['xl/styles.xml', 'xl/theme/theme1.xml'] as const;
+
+export const noFacts = (): PackageFacts => ({ formats: new Map(), theme: [], notKept: [] });
+
 /** Best effort: a part that cannot be read leaves its fact empty, never fails the open. */
-export function readPackageFacts(buf: Buffer): PackageFacts {
-  const entries = zipEntries(buf);
-  if (!entries) return { formats: new Map(), theme: [], notKept: [] };
-  const text = (name: string): string => {
-    const entry = entries.get(name);
-    return (entry && zipText(buf, entry)) ?? '';
-  };
-  const names = [...entries.keys()];
+export function readPackageFacts(zip: PackageReader | undefined): PackageFacts {
+  if (!zip) return noFacts();
+  const [styles, theme] = FACT_PARTS;
   return {
-    formats: formatCodes(text('xl/styles.xml')),
-    theme: themeColours(text('xl/theme/theme1.xml')),
-    notKept: NOT_KEPT.filter(([, re]) => names.some((n) => re.test(n))).map(([kind]) => kind),
+    formats: formatCodes(zip.text(styles)),
+    theme: themeColours(zip.text(theme)),
+    notKept: NOT_KEPT.filter(([, re]) => zip.names.some((n) => re.test(n))).map(([kind]) => kind),
   };
 }
 

@@ -1,0 +1,2 @@
+export { WorkbookView, type WorkbookViewProps } from './WorkbookView';
+export { formatCell, type CellText } from './number-format';

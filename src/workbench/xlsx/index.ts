@@ -1,0 +1,2 @@
+export { readWorkbookBytes } from './read-workbook';
+export { MAX_WORKBOOK_MB } from '../../host/xlsx/browser';
