@@ -114,7 +114,7 @@ export function FindingDetail({ finding: f, def, metric, acks, user, locale, act
           title={findingsText('ackTitle', locale, { metric, period: place })}
           user={user}
           locale={locale}
-          onSave={(note) => actions.acknowledge(f.id, note)}
+          onSave={(note, by) => actions.acknowledge(f.id, note, by)}
           onDone={() => setAcknowledging(false)}
         />
       )}

@@ -1,4 +1,4 @@
-import { Button, Field, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { useId, useState, type FormEvent } from 'react';
 import type { Locale } from '../../core/i18n';
 import { findingsText } from './strings';
@@ -18,29 +18,35 @@ const useStyles = makeStyles({
 export interface AcknowledgeFormProps {
   /** Says what is acknowledged, e.g. "Acknowledge Gross margin, 2026-12". */
   title: string;
+  /** Who acknowledges; empty when the pane does not know yet, and then the form asks. */
   user: string;
   locale: Locale;
-  onSave: (note: string) => Promise<void>;
+  /** `by` is the name typed into the form when `user` was empty. */
+  onSave: (note: string, by?: string) => Promise<void>;
   onDone: () => void;
 }
 
 /**
  * An inline dialog: the note is required, since an acknowledgement without a reason tells the
- * next reviewer nothing. The session reports failures as notices, so the form just closes.
+ * next reviewer nothing; so is a name, asked for here the first time. The session reports
+ * failures as notices, so the form just closes.
  */
 export function AcknowledgeForm({ title, user, locale, onSave, onDone }: AcknowledgeFormProps) {
   const styles = useStyles();
   const titleId = useId();
   const [note, setNote] = useState('');
+  const [name, setName] = useState('');
   const [tried, setTried] = useState(false);
   const [saving, setSaving] = useState(false);
+  const askName = user.trim() === '';
   const missing = note.trim() === '';
+  const nameMissing = askName && name.trim() === '';
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setTried(true);
-    if (missing) return;
+    if (missing || nameMissing) return;
     setSaving(true);
-    void onSave(note.trim()).finally(() => {
+    void onSave(note.trim(), askName ? name.trim() : undefined).finally(() => {
       setSaving(false);
       onDone();
     });
@@ -50,14 +56,24 @@ export function AcknowledgeForm({ title, user, locale, onSave, onDone }: Acknowl
       <Text id={titleId} weight="semibold">
         {title}
       </Text>
+      {askName && (
+        <Field
+          label={findingsText('yourName', locale)}
+          required
+          validationState={tried && nameMissing ? 'error' : 'none'}
+          validationMessage={tried && nameMissing ? findingsText('nameRequired', locale) : undefined}
+        >
+          <Input autoFocus value={name} onChange={(_, data) => setName(data.value)} autoComplete="name" />
+        </Field>
+      )}
       <Field
         label={findingsText('note', locale)}
         required
-        hint={findingsText('as', locale, { user })}
+        hint={askName ? undefined : findingsText('as', locale, { user })}
         validationState={tried && missing ? 'error' : 'none'}
         validationMessage={tried && missing ? findingsText('noteRequired', locale) : undefined}
       >
-        <Textarea autoFocus value={note} onChange={(_, data) => setNote(data.value)} placeholder={findingsText('notePlaceholder', locale)} resize="vertical" />
+        <Textarea autoFocus={!askName} value={note} onChange={(_, data) => setNote(data.value)} placeholder={findingsText('notePlaceholder', locale)} resize="vertical" />
       </Field>
       <div className={styles.buttons}>
         <Button type="submit" appearance="primary" disabled={saving}>

@@ -81,7 +81,7 @@ export function FindingRow({ finding: f, metric, acks, user, locale, actions }: 
           title={findingsText('ackTitle', locale, { metric, period: place })}
           user={user}
           locale={locale}
-          onSave={(note) => actions.acknowledge(f.id, note)}
+          onSave={(note, by) => actions.acknowledge(f.id, note, by)}
           onDone={() => setAcknowledging(false)}
         />
       )}

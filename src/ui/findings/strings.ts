@@ -34,6 +34,8 @@ export const FINDINGS_STRINGS = {
   notePlaceholder: { 'en-US': 'Why this is expected or what is being done', 'zh-CN': '为何属预期，或正在采取的措施' },
   noteRequired: { 'en-US': 'Write a note so reviewers know why.', 'zh-CN': '请填写说明，便于复核人员了解原因。' },
   as: { 'en-US': 'As {user}', 'zh-CN': '确认人：{user}' },
+  yourName: { 'en-US': 'Your name', 'zh-CN': '您的姓名' },
+  nameRequired: { 'en-US': 'Write your name: acknowledgements are signed. It is kept for next time.', 'zh-CN': '请填写姓名：确认需要署名。姓名会保存以便下次使用。' },
   save: { 'en-US': 'Save acknowledgement', 'zh-CN': '保存确认' },
   cancel: { 'en-US': 'Cancel', 'zh-CN': '取消' },
   history: { 'en-US': 'Acknowledgement history', 'zh-CN': '确认记录' },

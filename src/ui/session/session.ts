@@ -204,7 +204,8 @@ export function createPaneSession(services: PaneServices): PaneSession {
     },
     refreshAll,
     cancelRefresh: () => hidden.abort?.abort(),
-    acknowledge: async (findingId, note) => {
+    acknowledge: async (findingId, note, by) => {
+      if (by?.trim()) actions.setUser(by.trim());
       await attempt('acknowledge', async () => {
         const finding = findingOf(findingId);
         const ack = await acknowledge(services.store, finding, store.get().settings.user, note, now());

@@ -118,7 +118,8 @@ export interface PaneActions {
   setLocale(locale: Locale): void;
   refreshAll(): Promise<void>;
   cancelRefresh(): void;
-  acknowledge(findingId: string, note: string): Promise<void>;
+  /** `by` names the user when the pane has no name for them yet; it is remembered as theirs. */
+  acknowledge(findingId: string, note: string, by?: string): Promise<void>;
   /** Explain the current selection (the "Explain selected cell" button). */
   explainSelection(): Promise<void>;
   explainFinding(findingId: string): void;
