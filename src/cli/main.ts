@@ -58,6 +58,9 @@ Usage:
       --quiet             only the summary and errors
       exit 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or config error,
       3 the run could not complete
+  finpulse run ack --config FILE --finding ID --by NAME [--note TEXT]
+                          acknowledge a finding of the last run (ID as in the report): its alerts
+                          stay quiet until it gets more severe; exit 1 when the last run lacks ID
 Global options:
   --lang zh-CN|en-US    language of messages (default from LANG)
   --help, --version

@@ -3,7 +3,7 @@ import { makeCatalog, makeMetric } from '../core/testing/factories';
 import { MARK_FILLS, type WorkbookHost } from './contract';
 import { createMemoryHost } from './memory';
 import { MemoryWorkbook } from './memory/workbook';
-import { refreshWorkbook } from './refresh';
+import { readBoundSources, refreshWorkbook, writeResults } from './refresh';
 
 const seed = () =>
   MemoryWorkbook.fromSeed({
@@ -94,5 +94,39 @@ describe('refreshWorkbook', () => {
       'Binding "old" reads sheet "Deleted", which is not in the workbook; its data was left out',
     );
     expect(result.evaluation.values.find((v) => v.metricId === 'revenue' && v.period === '2026-01')?.value).toBe(1000);
+  });
+
+  it('names each value\u2019s worst finding on its results row', async () => {
+    const host = createMemoryHost(seed());
+    const result = await refreshWorkbook({ host, catalog, bindings, locale: 'en-US' });
+    const [r] = await host.readRanges([{ sheet: 'FinPulse', address: 'A7:I7' }]);
+    const breach = result.findings.find((f) => f.metricId === 'margin' && f.period === '2026-02' && f.kind === 'threshold')!;
+    expect(r!.values[0]!.slice(6, 8)).toEqual(['Warning', breach.id]);
+  });
+});
+
+describe('the steps of a refresh, for other callers (finpulse run)', () => {
+  it('readBoundSources reads every binding in one round trip, one table per source', async () => {
+    const { host, reads } = counting(createMemoryHost(seed()));
+    const bound = await readBoundSources(host, catalog, bindings);
+    expect(reads()).toBe(1);
+    expect(Object.keys(bound.tables).sort()).toEqual(['ledger', 'pl']);
+    expect(bound.tables['ledger']!.rows).toBe(2);
+    expect(bound.reads['journal']!.problems.map((p) => p.path)).toEqual(['Ledger!C4']);
+    // Every problem names its binding before the cell.
+    const named = Object.entries(bound.reads).flatMap(([id, read]) => read.problems.map((p) => `${id}: ${p.path}`));
+    expect(bound.problems.map((p) => p.path)).toEqual(named);
+    expect(bound.problems.map((p) => p.path)).toContain('journal: Ledger!C4');
+  });
+
+  it('writeResults sets the results\u2019 marks and the extra ones together, replacing the previous marks', async () => {
+    const host = createMemoryHost(seed());
+    const first = await refreshWorkbook({ host, catalog, bindings, locale: 'en-US' });
+    const extra = { sheet: 'Ledger', address: 'C3', findingId: 'rec|2026-02', severity: 'critical' as const, note: 'Only in the workbook' };
+    const marks = await writeResults(host, { catalog, evaluation: first.evaluation, findings: [], locale: 'en-US', extraMarks: [extra] });
+    expect(marks).toEqual([extra]);
+    expect((await host.listMarks()).map((m) => `${m.sheet}!${m.address}`)).toEqual(['Ledger!C3']);
+    const [r] = await host.readRanges([{ sheet: 'Ledger', address: 'C3' }], { styles: true });
+    expect(r!.fills![0]![0]).toBe(MARK_FILLS.critical);
   });
 });

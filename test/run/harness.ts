@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { DemoErp } from '../../src/demo-erp';
+import { startDemoErp, type DemoErp } from '../../src/demo-erp';
 import { ledgerBinding, writeDemoBook, type Planted } from './demo-book';
 
 const ROOT = join(__dirname, '../..');
@@ -69,4 +69,10 @@ export async function setupRun(erp: DemoErp, hook: { url: string; secret: string
     ...over,
   });
   return { dir, config, secrets, book: bookPath, planted, outDir: join(dir, 'out'), stateDir: join(dir, 'state') };
+}
+
+/** The demo ERP (two years of journal lines) on a free port, and a run folder on it whose runs alert nobody. */
+export async function quietRun(over: Record<string, unknown> = {}): Promise<{ erp: DemoErp; s: RunSetup }> {
+  const erp = await startDemoErp({ port: 0, journalLines: 21_600 });
+  return { erp, s: await setupRun(erp, { url: 'http://127.0.0.1:9/unused', secret: 'unused' }, { alerts: undefined, ...over }) };
 }

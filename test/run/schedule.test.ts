@@ -7,10 +7,10 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { startDemoErp, type DemoErp } from '../../src/demo-erp';
+import type { DemoErp } from '../../src/demo-erp';
 import { parseEvery, runEvery, StopSignal } from '../../src/cli/run';
 import { cli } from '../cli-harness';
-import { setupRun, type RunSetup } from './harness';
+import { quietRun, type RunSetup } from './harness';
 
 const TSX = join(__dirname, '../../node_modules/.bin/tsx');
 const ENTRY = join(__dirname, 'finpulse-process.ts');
@@ -44,9 +44,7 @@ describe('finpulse run --every and the run lock', () => {
   let erp: DemoErp;
   let s: RunSetup;
   beforeAll(async () => {
-    erp = await startDemoErp({ port: 0, journalLines: 21_600 });
-    // No alert channel is reachable here: the rule list is empty so nothing is sent.
-    s = await setupRun(erp, { url: 'http://127.0.0.1:9/unused', secret: 'unused' }, { alerts: undefined });
+    ({ erp, s } = await quietRun());
   });
   afterAll(() => erp.close());
 

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Finding } from '../../core/anomaly';
 import { emptyAlertState, evaluateRules, releaseAlerts, withAcknowledgements, type AlertRule, type AlertState, type ChannelDef } from '../../core/alerts';
@@ -9,7 +8,7 @@ import type { AlertOutcome } from '../../core/report';
 import type { SecretStore } from '../../core/secrets';
 import { createNotifier, loadAcknowledgements, sendAlerts, type EmailTransport } from '../../notify';
 import { createFileStore } from '../../storage';
-import { writeFileAtomic } from './files';
+import { detailOf, readJsonIfPresent, writeFileAtomic } from './files';
 
 export const ALERT_STATE_FILE = 'alert-state.json';
 export const SEND_ACTION = 'alert.send';
@@ -60,21 +59,19 @@ export async function runAlerts(input: AlertsInput, problems: Problem[]): Promis
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+const isAlertState = (v: unknown): v is AlertState => isRecord(v) && isRecord(v['lastRun']) && isRecord(v['sent']) && isRecord(v['acknowledged']);
+
 /** The saved state, or an empty one on the first run; a damaged file is reported and replaced. */
 async function readState(path: string, problems: Problem[]): Promise<AlertState> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') problems.push(problem(path, 'run.alerts.stateUnreadable', { path, detail: String(err) }, 'warning'));
+  const damaged = (detail: string): AlertState => {
+    problems.push(problem(path, 'run.alerts.stateUnreadable', { path, detail }, 'warning'));
     return emptyAlertState();
-  }
+  };
   try {
-    const value = JSON.parse(text) as unknown;
-    if (isRecord(value) && isRecord(value['lastRun']) && isRecord(value['sent']) && isRecord(value['acknowledged'])) return value as unknown as AlertState;
-    throw new Error('not an alert state');
+    const value = await readJsonIfPresent(path);
+    if (value === undefined) return emptyAlertState();
+    return isAlertState(value) ? value : damaged('not an alert state');
   } catch (err) {
-    problems.push(problem(path, 'run.alerts.stateUnreadable', { path, detail: err instanceof Error ? err.message : String(err) }, 'warning'));
-    return emptyAlertState();
+    return damaged(detailOf(err));
   }
 }

@@ -1,16 +1,17 @@
-import { hasErrors, toAppError } from '../../core/errors';
+import { toAppError } from '../../core/errors';
 import { formatMessage, localize, type Locale } from '../../core/i18n';
 import type { Severity } from '../../core/anomaly';
 import { SEVERITIES } from '../../core/alerts';
 import type { RunResult } from '../../core/report';
 import type { SecretStore } from '../../core/secrets';
 import { oneOfFlag, parseFlags, stringFlag } from '../args';
-import { printProblems, type Io } from '../output';
-import { createNodeSecretStore } from '../secrets';
-import { loadRunConfig, type RunPlan } from './config';
+import { processIo, type Io } from '../output';
+import { ackCommand } from './ack';
+import type { RunPlan } from './config';
 import { executeStages } from './execute';
 import { acquireLock, type RunLock } from './lock';
-import { lineProgress, silentProgress, type Progress } from './progress';
+import { readPlan, secretsOrNothing } from './plan';
+import { lineProgress, silentProgress, ttyProgress, type Progress } from './progress';
 import { appendRunRecord, resultOf, writeReport, writeResultJson } from './result';
 import { parseEvery, runEvery, StopSignal } from './schedule';
 import { StageClock } from './stages';
@@ -35,6 +36,7 @@ interface RunCtx {
  * configuration error, 3 the run could not complete (a stage failed, or another run holds the lock).
  */
 export async function runCommand(argv: string[], io: Io, locale: Locale, env: Record<string, string | undefined>): Promise<number> {
+  if (argv[0] === 'ack') return ackCommand(argv.slice(1), io, locale, env);
   const { flags } = parseFlags(argv, { config: 'string', secrets: 'string', every: 'string', 'fail-on': 'string', format: 'string', quiet: 'boolean' });
   const format = oneOfFlag(flags, 'format', FORMATS, 'text');
   const failOnFlag = flags['fail-on'] === undefined ? undefined : oneOfFlag(flags, 'fail-on', SEVERITIES, 'warning');
@@ -46,7 +48,7 @@ export async function runCommand(argv: string[], io: Io, locale: Locale, env: Re
   const ctx: RunCtx = {
     io, locale, format, quiet, secrets,
     configPath: stringFlag(flags, 'config') ?? 'finpulse.config.json',
-    progress: quiet ? silentProgress : lineProgress(io, locale),
+    progress: quiet ? silentProgress : progressFor(io, locale),
   };
   if (failOnFlag) ctx.failOn = failOnFlag;
   const first = await loadPlan(ctx);
@@ -67,16 +69,6 @@ export async function runCommand(argv: string[], io: Io, locale: Locale, env: Re
   }
 }
 
-/** A secrets file that cannot be read is a configuration error (exit 2), said where and why. */
-async function secretsOrNothing(env: Record<string, string | undefined>, file: string | undefined, io: Io, locale: Locale): Promise<SecretStore | undefined> {
-  try {
-    return await createNodeSecretStore(env, file);
-  } catch (err) {
-    io.err(`finpulse: ${toAppError(err).messageIn(locale)}\n`);
-    return undefined;
-  }
-}
-
 interface Loaded {
   plan?: RunPlan;
   ms: number;
@@ -84,11 +76,16 @@ interface Loaded {
 
 async function loadPlan(ctx: RunCtx): Promise<Loaded> {
   const start = performance.now();
-  const { plan, problems } = await loadRunConfig(ctx.configPath, { secrets: ctx.secrets, fetch: globalThis.fetch });
-  const shown = ctx.quiet ? problems.filter((p) => p.severity === 'error') : problems;
-  if (ctx.format === 'text' || hasErrors(problems)) printProblems(ctx.io, shown, ctx.locale, `${ctx.configPath}: `);
+  const plan = await readPlan({ ...ctx, show: () => !ctx.quiet });
   if (plan && ctx.failOn) plan.failOn = ctx.failOn;
   return plan ? { plan, ms: performance.now() - start } : { ms: 0 };
+}
+
+/** A redrawn line on a terminal; per-stage lines anywhere else (a log, CI, a pipe, tests). */
+function progressFor(io: Io, locale: Locale): Progress {
+  const terminal = io === processIo && process.stderr.isTTY;
+  // A pseudo-terminal with no size set reports 0 columns.
+  return terminal ? ttyProgress(io, locale, process.stderr.columns || 80) : lineProgress(io, locale);
 }
 
 /** One run: the stages, then the report, the JSON result and the run record. */
@@ -108,6 +105,7 @@ async function runOnce(ctx: RunCtx, loaded: Loaded): Promise<number> {
     result.exitCode = 3;
     result.error ??= toAppError(err).text;
   }
+  ctx.progress.end();
   finish(ctx, result);
   return result.exitCode;
 }

@@ -6,6 +6,7 @@ import { parseCatalog, validateCatalog, type Catalog } from '../../core/catalog'
 import { hasErrors, problem, toAppError, type Problem } from '../../core/errors';
 import type { Locale } from '../../core/i18n';
 import type { Grain } from '../../core/periods';
+import { RESULTS_SHEET } from '../../host';
 import { validateReconcileRules, type ReconcileRule } from '../../core/reconcile';
 import type { SecretStore } from '../../core/secrets';
 import { validateSource, type SourceDefinition } from '../../core/sources';
@@ -139,7 +140,7 @@ async function loadWorkbooks(config: RunConfigFile, files: ConfigFiles): Promise
       files.adopt(check.problems, got!.label);
       return check.binding ? [check.binding] : [];
     });
-    out.push({ path: files.resolve(w.path), copy: '', bindings, resultsSheet: w.resultsSheet ?? 'FinPulse' });
+    out.push({ path: files.resolve(w.path), copy: '', bindings, resultsSheet: w.resultsSheet ?? RESULTS_SHEET });
   }
   return out;
 }

@@ -1,4 +1,4 @@
-import { appendFile, mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { AppError } from '../../core/errors';
 
@@ -27,3 +27,21 @@ export async function appendJsonLine(path: string, value: unknown): Promise<void
     throw new AppError('storage.write', { path, detail: err instanceof Error ? err.message : String(err) }, { cause: err });
   }
 }
+
+/**
+ * A JSON file the run keeps (alert state, the last result): its value, or undefined when there is
+ * none yet. A file that cannot be read or parsed throws an Error whose message says why.
+ */
+export async function readJsonIfPresent(path: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw err;
+  }
+  return JSON.parse(text) as unknown;
+}
+
+/** The message of whatever was thrown, for a `{detail}`. */
+export const detailOf = (err: unknown): string => (err instanceof Error ? err.message : String(err));

@@ -26,6 +26,7 @@ export class StageClock {
   }
 
   async run<T>(stage: RunStage, work: () => Promise<T> | T, detail: (result: T) => Localized): Promise<T> {
+    this.progress.stageStart(stage);
     const start = performance.now();
     let result: T;
     try {

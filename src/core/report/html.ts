@@ -1,14 +1,17 @@
 import { formatMessage, type Locale } from '../i18n';
 import { text } from './markup';
+import { findingsSection } from './findings-section';
+import { headerSection } from './header';
 import { reconcileSection } from './reconcile-section';
 import type { RunResult } from './result';
-import { alertsSection, findingsSection, headerSection, kpiSection, problemsSection, sourcesSection, stagesFooter } from './sections';
+import { alertsSection, kpiSection, problemsSection, sourcesSection, stagesFooter } from './sections';
 import { REPORT_CSS } from './styles';
 
 /**
  * The run report as one self-contained HTML file: inline CSS and SVG, no scripts, no external
- * requests, every text from data escaped. What went wrong comes first (stale sources, findings,
- * reconciliation breaks), then the KPI table, so a controller on a phone sees the answer at once.
+ * requests, every text from data escaped. A summary comes first (outcome, findings by severity,
+ * breaks, stale sources), then what went wrong (sources, findings, reconciliation breaks), then the
+ * KPI table, so a controller on a phone sees the answer at once and opens only what concerns them.
  */
 export function renderReport(result: RunResult, locale: Locale = result.lang): string {
   const title = text(formatMessage('report.title', {}, locale)).html;

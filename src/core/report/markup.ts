@@ -31,6 +31,17 @@ export interface Column {
   numeric?: boolean;
 }
 
+/** Column headings from message codes; the columns at `numeric` hold numbers (right-aligned). */
+export const columns = (codes: readonly MessageCode[], locale: Locale, numeric: readonly number[] = []): Column[] =>
+  codes.map((code, i) => ({ label: formatMessage(code, {}, locale), numeric: numeric.includes(i) }));
+
+/**
+ * A disclosure: the summary line always shows, the content on a tap. No script is needed, and
+ * print shows the content of closed ones too (see the print styles).
+ */
+export const details = (attrs: { id?: string; cls?: string; open?: boolean }, summary: Html, ...content: Html[]): Html =>
+  el('details', { id: attrs.id, class: attrs.cls, open: attrs.open ? '' : undefined }, el('summary', {}, summary), ...content);
+
 /**
  * A table; with `stack`, each cell carries its column label so a phone shows the row as
  * label/value lines rather than scrolling sideways.

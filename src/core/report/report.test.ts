@@ -1,5 +1,6 @@
 import { metricId, periodKey } from '../brand';
 import type { Finding } from '../anomaly';
+import type { ReconcileResult } from '../reconcile';
 import { countOutcomes, exitCodeOf, findingOutcomes, renderReport, type RunResult, type SourceOutcome } from '.';
 
 const evil = '<script>alert(1)</script> & "Net" <b>';
@@ -62,6 +63,81 @@ describe('the run report', () => {
     expect(zh).toContain('<html lang="zh-CN">');
     expect(zh).toContain('FinPulse 运行报告');
     expect(zh).toContain('需关注：存在警告及以上的问题');
+  });
+});
+
+/** A rule with one agreeing and one breaking period, traced to a member and two rows. */
+const breaking: ReconcileResult = {
+  ruleId: 'rev', name: { 'en-US': `Revenue ${evil}`, 'zh-CN': `收入 ${evil}` }, status: 'breaks',
+  periods: [
+    { period: periodKey('2026-05'), left: 100, right: 100, difference: 0, allowed: 0.01, agrees: true, members: [], rows: [], membersOmitted: 0, rowsOmitted: 0 },
+    {
+      period: periodKey('2026-06'), left: 1500, right: 400, difference: 1100, allowed: 0.01, agrees: false, membersOmitted: 0, rowsOmitted: 0,
+      members: [{ dimension: 'department', member: evil, left: 1500, right: 400, difference: 1100 }],
+      rows: [
+        { side: 'left', source: 'erp', origin: `erp:JL-7 ${evil}`, day: '2026-06-03', account: '6001', amount: 100, reason: 'onlyLeft' },
+        { side: 'both', source: 'erp', origin: 'erp:JL-9', otherOrigin: 'Ledger!A17', day: '2026-06-09', account: '6001', amount: 1400, otherAmount: 400, reason: 'amountDiffers' },
+      ],
+    },
+  ],
+};
+
+describe('the run report on a phone', () => {
+  const findings = findingOutcomes([
+    finding(),
+    finding({ id: 'w1', severity: 'warning' }),
+    finding({ id: 'w2', severity: 'warning', period: periodKey('2026-06') }),
+  ]);
+  const counts = countOutcomes({ findings, sources: [], alerts: [], reconciliationBreaks: 1, failOn: 'critical' });
+  const html = renderReport(result({ findings, counts, exitCode: exitCodeOf(counts), reconciliations: [breaking] }));
+  const tile = (count: number, label: string): RegExp => new RegExp(`<span class="n">${count}</span><span class="l">${label}</span>`);
+
+  it('opens with a summary: findings by severity, breaks, sources not refreshed and the exit status', () => {
+    const summary = html.slice(html.indexOf('<ul class="summary"'), html.indexOf('</ul>', html.indexOf('<ul class="summary"')));
+    expect(summary).toMatch(tile(1, 'Critical'));
+    expect(summary).toMatch(tile(2, 'Warning'));
+    expect(summary).toMatch(tile(0, 'Notice'));
+    expect(summary).toMatch(tile(1, 'Reconciliation breaks'));
+    expect(summary).toMatch(tile(0, 'Sources not refreshed'));
+    expect(summary).toMatch(tile(1, 'Exit status'));
+    // A count links to its list; a zero links nowhere.
+    expect(summary).toContain('<a href="#findings-warning" class="warning">');
+    expect(summary).not.toContain('#findings-notice');
+    expect(html.indexOf('class="summary"')).toBeLessThan(html.indexOf('id="findings"'));
+  });
+
+  it('groups findings by severity, worst first: critical open, warnings behind their summary', () => {
+    expect(html).toMatch(/<details id="findings-critical" class="group critical" open=""><summary><span class="badge critical">Critical<\/span> 1 finding\(s\)<\/summary>/);
+    expect(html).toMatch(/<details id="findings-warning" class="group warning"><summary>/);
+    expect(html).not.toContain('id="findings-notice"');
+    expect(html.indexOf('id="findings-critical"')).toBeLessThan(html.indexOf('id="findings-warning"'));
+    const warnings = html.slice(html.indexOf('id="findings-warning"'), html.indexOf('</details>', html.indexOf('id="findings-warning"')));
+    expect(warnings.match(/<article /g)).toHaveLength(2);
+    // Each card shows the id that `finpulse run ack --finding` takes.
+    expect(warnings).toContain('<code>w1</code>');
+  });
+
+  it('puts each reconciliation break in its own disclosure: period, then members, then rows, escaped', () => {
+    expect(html).not.toContain('id="rec-rev-2026-05"');
+    const block = html.slice(html.indexOf('<details id="rec-rev-2026-06" class="break">'), html.indexOf('</details>', html.indexOf('id="rec-rev-2026-06"')));
+    expect(block).toContain('<summary><span class="badge breaks">Breaks</span> 2026-06: difference 1,100.00, 2 row(s)</summary>');
+    expect(block.indexOf('Members behind the difference')).toBeLessThan(block.indexOf('Rows behind the difference'));
+    expect(block).toContain('department &lt;script&gt;');
+    expect(block).toContain('<code>erp:JL-7 &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Net&quot; &lt;b&gt;</code>');
+    expect(block).toContain('<code>erp:JL-9</code> ↔ <code>Ledger!A17</code>');
+    expect(html).not.toMatch(/<script|<b>/i);
+  });
+
+  it('folds the KPI table on a phone and opens every disclosure in print', () => {
+    expect(html).toMatch(/@media \(max-width:600px\)\{[^@]*table\.kpi tr\{display:grid/);
+    expect(html).toMatch(/@media print\{[^@]*(@page\{[^}]*\})?[^@]*details::details-content\{content-visibility:visible/);
+    expect(html).toContain('Values for 2026-06');
+  });
+
+  it('keeps problems behind their count, open only when one is an error', () => {
+    expect(html).toMatch(/<section id="problems"><details><summary><h2>Problems \(1\)<\/h2>/);
+    const withError = renderReport(result({ problems: [{ severity: 'error', path: '$.y', code: 'internal', message: { 'en-US': 'bad', 'zh-CN': '坏' } }] }));
+    expect(withError).toContain('<section id="problems"><details open="">');
   });
 });
 
