@@ -1,4 +1,4 @@
 export * from './contract';
 export { MarkRegistry, type RegistryState, type StyleChange, type CellStyle } from './mark-registry';
 export { assertNoCredentials, looksLikeFormula } from './guards';
-export { readBoundSources, refreshWorkbook, writeResults, RESULTS_SHEET, type BoundSources, type RefreshOptions, type RefreshResult, type ResultsWrite } from './refresh';
+export { readBoundSources, readWorkbookIndex, refreshWorkbook, writeResults, RESULTS_SHEET, type BoundSources, type RefreshOptions, type RefreshResult, type ResultsWrite } from './refresh';

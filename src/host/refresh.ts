@@ -1,5 +1,5 @@
 import { formatRef, parseA1, type SheetRef } from '../core/a1';
-import { readBinding, resolveTarget, bindingSource, type Binding, type BindingRead, type GridBlock } from '../core/bindings';
+import { readBinding, resolveTarget, bindingSource, type Binding, type BindingRead, type GridBlock, type WorkbookIndex } from '../core/bindings';
 import { detectFindings, severityRank, type Finding } from '../core/anomaly';
 import { calendarOf, type Catalog } from '../core/catalog';
 import { concatTables, evaluateCatalog, type Evaluation, type ObservationTable, type SourceInput } from '../core/engine';
@@ -79,14 +79,19 @@ export async function readBoundSources(host: WorkbookHost, catalog: Catalog, bin
   return { tables: Object.fromEntries([...parts].map(([id, list]) => [id, concatTables(list)])), reads, problems };
 }
 
-/** Every binding's ranges, resolved against the workbook's names and tables, for one read. */
-async function planReads(host: WorkbookHost, bindings: readonly Binding[], problems: Problem[]): Promise<{ refs: SheetRef[]; bindings: Array<{ binding: Binding; count: number }> }> {
-  const needsIndex = bindings.some((b) => b.target.kind !== 'range');
-  const [sheets, names, tables] = await Promise.all([host.listSheets(), needsIndex ? host.listNames() : [], needsIndex ? host.listTables() : []]);
-  const index = {
+/** The workbook's names and tables as core's `resolveTarget` reads them; empty when only ranges are bound. */
+export async function readWorkbookIndex(host: WorkbookHost, needed = true): Promise<WorkbookIndex> {
+  const [names, tables] = await Promise.all([needed ? host.listNames() : [], needed ? host.listTables() : []]);
+  return {
     names: names.map((n) => ({ name: n.name, ref: formatRef(n.ref) })),
     tables: tables.map((t) => ({ name: t.name, ref: formatRef(t.ref), headers: t.headers })),
   };
+}
+
+/** Every binding's ranges, resolved against the workbook's names and tables, for one read. */
+async function planReads(host: WorkbookHost, bindings: readonly Binding[], problems: Problem[]): Promise<{ refs: SheetRef[]; bindings: Array<{ binding: Binding; count: number }> }> {
+  const needsIndex = bindings.some((b) => b.target.kind !== 'range');
+  const [sheets, index] = await Promise.all([host.listSheets(), readWorkbookIndex(host, needsIndex)]);
   const sheetNames = new Set(sheets.map((s) => s.name));
   const refs: SheetRef[] = [];
   const planned: Array<{ binding: Binding; count: number }> = [];
