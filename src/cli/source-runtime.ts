@@ -1,26 +1,9 @@
 import type { SecretStore } from '../core/secrets';
-import type { AbortSignalLike, Clock, FetchLike, SourceContext, SourceEvent } from '../core/sources';
+import type { Clock, FetchLike, SourceContext, SourceEvent } from '../core/sources';
+import { timerClock } from '../runtime';
 
 /** Real time for connectors: sleeps end early (rejecting) when their signal aborts. */
-export const systemClock: Clock = {
-  now: () => Date.now(),
-  sleep: (ms: number, signal?: AbortSignalLike) =>
-    new Promise<void>((resolve, reject) => {
-      if (signal?.aborted) {
-        reject(new Error('aborted'));
-        return;
-      }
-      const onAbort = (): void => {
-        clearTimeout(timer);
-        reject(new Error('aborted'));
-      };
-      const timer = setTimeout(() => {
-        signal?.removeEventListener('abort', onAbort);
-        resolve();
-      }, ms);
-      signal?.addEventListener('abort', onAbort);
-    }),
-};
+export const systemClock: Clock = timerClock();
 
 // Node's fetch types its init with DOM's AbortSignal; connectors only ever pass signals made by
 // AbortController, so the structural init is the real thing.

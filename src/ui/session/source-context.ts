@@ -1,28 +1,9 @@
 import type { SecretStore } from '../../core/secrets';
-import type { AbortSignalLike, Clock, FetchLike, SourceContext, SourceEvent } from '../../core/sources';
-
-/** Real time for connectors: retries wait with setTimeout and stop waiting the moment the user cancels. */
-export function browserClock(now: () => Date): Clock {
-  return {
-    now: () => now().getTime(),
-    sleep: (ms, signal?: AbortSignalLike) =>
-      new Promise<void>((resolve, reject) => {
-        if (signal?.aborted) return reject(new Error('aborted'));
-        const onAbort = (): void => {
-          clearTimeout(timer);
-          reject(new Error('aborted'));
-        };
-        const timer = setTimeout(() => {
-          signal?.removeEventListener('abort', onAbort);
-          resolve();
-        }, ms);
-        signal?.addEventListener('abort', onAbort);
-      }),
-  };
-}
+import type { FetchLike, SourceContext, SourceEvent } from '../../core/sources';
+import { timerClock } from '../../runtime';
 
 export function sourceContext(fetch: FetchLike, secrets: SecretStore, now: () => Date, onEvent?: (event: SourceEvent) => void): SourceContext {
-  const ctx: SourceContext = { fetch, secrets, clock: browserClock(now) };
+  const ctx: SourceContext = { fetch, secrets, clock: timerClock(now) };
   if (onEvent) ctx.onEvent = onEvent;
   return ctx;
 }
