@@ -1,5 +1,5 @@
 import { Button, Field, Input, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type ReactElement } from 'react';
 import type { Problem } from '../../core/errors';
 import type { Locale } from '../../core/i18n';
 import type { BindingPreview, PaneViewProps, WorkbookTargets } from '../session';
@@ -10,6 +10,7 @@ import { PreviewPanel, type PreviewProblem } from './BindingPreviewPanel';
 import { ErpBinding } from './ErpBinding';
 import { bindingOf, EMPTY_FORM, sourceNames, type BindForm } from './model';
 import { BIND_STRINGS as S } from './strings';
+import { SuggestionNote, useColumnSuggestion } from './use-suggestion';
 
 const useStyles = makeStyles({
   view: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
@@ -37,6 +38,13 @@ export function BindView({ state, actions }: PaneViewProps) {
   const key = JSON.stringify(binding);
   const previewed = preview?.of === key && preview.result.stats !== undefined;
   const update = (patch: Partial<BindForm>): void => setForm((f) => ({ ...f, ...patch }));
+  const { suggestion, suggest, pending } = useColumnSuggestion(actions, setForm);
+  /** A new place to read: its header row fills the columns in. */
+  const moveTo = async (patch: Partial<BindForm>): Promise<void> => {
+    const next = { ...form, ...patch };
+    setForm(next);
+    await suggest(next);
+  };
 
   useEffect(() => {
     void actions.workbookTargets().then((t) => t && setPlaces(t));
@@ -46,7 +54,7 @@ export function BindView({ state, actions }: PaneViewProps) {
     const t = await actions.workbookTargets();
     if (!t) return;
     setPlaces(t);
-    if (t.selection) update({ ref: formatRef(t.selection) });
+    if (t.selection) await moveTo({ ref: formatRef(t.selection) });
   };
   const runPreview = async (): Promise<void> => {
     const result = await actions.previewBinding(binding);
@@ -70,7 +78,12 @@ export function BindView({ state, actions }: PaneViewProps) {
         <ErpBinding state={state} actions={actions} source={form.source} />
       ) : (
         <>
-          <TargetFields form={form} places={places} locale={l} onChange={update} onUseSelection={useSelection} />
+          <TargetFields
+            form={form} places={places} locale={l} onChange={update} onUseSelection={useSelection}
+            onMoveTo={(patch) => void moveTo(patch)}
+            onRangeDone={() => void (form.ref.trim() && pending(form) ? suggest(form) : Promise.resolve())}
+          />
+          <SuggestionNote suggestion={suggestion} locale={l} />
           <LayoutFields form={form} locale={l} onChange={update} />
           <Field label={S.id[l]}>
             <Input value={form.id} placeholder={String(binding['id'])} onChange={(_, d) => update({ id: d.value })} />
@@ -134,25 +147,34 @@ interface FieldsProps {
   onChange: (patch: Partial<BindForm>) => void;
 }
 
-function TargetFields({ form, places, locale: l, onChange, onUseSelection }: FieldsProps & { places: WorkbookTargets; onUseSelection: () => Promise<void> }) {
+interface TargetProps extends FieldsProps {
+  places: WorkbookTargets;
+  onUseSelection: () => Promise<void>;
+  /** A name or table picked: suggest its columns. */
+  onMoveTo: (patch: Partial<BindForm>) => void;
+  /** The range field left: suggest the columns of a range typed by hand. */
+  onRangeDone: () => void;
+}
+
+function TargetFields({ form, places, locale: l, onChange, onUseSelection, onMoveTo, onRangeDone }: TargetProps) {
   const styles = useStyles();
   const table = places.tables.find((t) => t.name === form.table);
   if (form.target === 'range') {
     return (
       <div className={styles.row}>
         <Field label={S.ref[l]} className={styles.grow}>
-          <Input value={form.ref} onChange={(_, d) => onChange({ ref: d.value })} />
+          <Input value={form.ref} onChange={(_, d) => onChange({ ref: d.value })} onBlur={onRangeDone} />
         </Field>
         <Button onClick={() => void onUseSelection()}>{S.useSelection[l]}</Button>
       </div>
     );
   }
   if (form.target === 'name') {
-    return <Choice label={S.name[l]} value={form.name} options={places.names.map((n) => n.name)} locale={l} onChange={(name) => onChange({ name })} />;
+    return <Choice label={S.name[l]} value={form.name} options={places.names.map((n) => n.name)} locale={l} onChange={(name) => onMoveTo({ name })} />;
   }
   return (
     <>
-      <Choice label={S.table[l]} value={form.table} options={places.tables.map((t) => t.name)} locale={l} onChange={(t) => onChange({ table: t })} />
+      <Choice label={S.table[l]} value={form.table} options={places.tables.map((t) => t.name)} locale={l} onChange={(t) => onMoveTo({ table: t, column: '' })} />
       {form.target === 'tableColumn' && (
         <Choice label={S.column[l]} value={form.column} options={table?.headers ?? []} locale={l} onChange={(column) => onChange({ column })} />
       )}
@@ -172,7 +194,7 @@ function Choice({ label, value, options, locale, onChange }: { label: string; va
 }
 
 function LayoutFields({ form, locale: l, onChange }: FieldsProps) {
-  const text = (key: 'date' | 'amount' | 'account' | 'dimensions' | 'year') => (
+  const text = (key: 'date' | 'amount' | 'debit' | 'credit' | 'account' | 'dimensions' | 'year') => (
     <Field label={S[key][l]}>
       <Input value={form[key]} onChange={(_, d) => onChange({ [key]: d.value })} />
     </Field>
@@ -188,12 +210,32 @@ function LayoutFields({ form, locale: l, onChange }: FieldsProps) {
       {form.layout === 'long' ? (
         <>
           {text('date')}
-          {form.target !== 'tableColumn' && text('amount')}
+          {form.target !== 'tableColumn' && <AmountFields form={form} locale={l} onChange={onChange} text={text} />}
           {text('account')}
           {text('dimensions')}
         </>
       ) : (
         text('year')
+      )}
+    </>
+  );
+}
+
+/** One signed amount column, or debit and credit columns (as a ledger export often has). */
+function AmountFields({ form, locale: l, onChange, text }: FieldsProps & { text: (key: 'amount' | 'debit' | 'credit') => ReactElement }) {
+  return (
+    <>
+      <Field label={S.amountKind[l]} hint={form.amountKind === 'debitCredit' ? S.debitCreditHint[l] : undefined}>
+        <Select value={form.amountKind} onChange={(_, d) => onChange({ amountKind: d.value as BindForm['amountKind'] })}>
+          <option value="amount">{S.oneAmount[l]}</option>
+          <option value="debitCredit">{S.debitCredit[l]}</option>
+        </Select>
+      </Field>
+      {form.amountKind === 'amount' ? text('amount') : (
+        <>
+          {text('debit')}
+          {text('credit')}
+        </>
       )}
     </>
   );

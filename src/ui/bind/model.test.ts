@@ -28,4 +28,10 @@ describe('Bind form model', () => {
     const catalog = makeCatalog([makeMetric({ id: 'a' }), makeMetric({ id: 'b', source: 'budget' }), makeMetric({ id: 'c', kind: 'derived', formula: 'a + b', source: 'ignored' })]);
     expect(sourceNames(catalog)).toEqual(['budget', 'ledger']);
   });
+
+  it('debit and credit columns replace the amount; an empty one is left for validation to name', () => {
+    const b = bindingOf({ ...EMPTY_FORM, ref: 'GL!A1:F9', amountKind: 'debitCredit', debit: '借方', credit: '' });
+    expect(b['long']).toEqual({ date: 'date', debit: '借方', credit: '', account: 'account' });
+    expect(validateBinding(b).problems.map((p) => p.path)).toEqual(['$.long.credit']);
+  });
 });

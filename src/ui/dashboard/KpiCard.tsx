@@ -43,8 +43,9 @@ const useStyles = makeStyles({
   value: { gridRow: 2, gridColumn: 1, minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
   spark: { gridRow: 2, gridColumn: 2, alignSelf: 'center', color: tokens.colorBrandForeground1 },
   meta: { gridColumn: '1 / span 2', display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, color: tokens.colorNeutralForeground3 },
-  good: { color: tokens.colorPaletteGreenForeground1 },
-  bad: { color: tokens.colorPaletteRedForeground1 },
+  // Foreground2: the 1 shades fall below 4.5:1 on a selected or hovered card in the dark theme.
+  good: { color: tokens.colorPaletteGreenForeground2 },
+  bad: { color: tokens.colorPaletteRedForeground2 },
   status: { fontWeight: tokens.fontWeightSemibold },
 });
 

@@ -52,7 +52,8 @@ export function AcknowledgeForm({ title, user, locale, onSave, onDone }: Acknowl
     });
   };
   return (
-    <form role="dialog" aria-labelledby={titleId} className={styles.form} onSubmit={submit}>
+    // noValidate: the browser's own bubble would stop the submit before the form's messages show.
+    <form role="dialog" aria-labelledby={titleId} className={styles.form} onSubmit={submit} noValidate>
       <Text id={titleId} weight="semibold">
         {title}
       </Text>

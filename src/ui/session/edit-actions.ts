@@ -1,11 +1,12 @@
 import type { SheetRef } from '../../core/a1';
-import { validateBinding, type Binding, type BindingStats } from '../../core/bindings';
+import { validateBinding, type Binding, type BindingStats, type BindingTarget } from '../../core/bindings';
 import { problem, toAppError, type Problem } from '../../core/errors';
 import { formatMessage, localize, type Localized } from '../../core/i18n';
 import { fetchSource, validateSource, type SourceDefinition } from '../../core/sources';
 import type { NameInfo, TableInfo } from '../../host/contract';
 import { createCatalogClient } from '../../server/client';
 import { readBoundSources } from './bound-sources';
+import { suggestColumns, type ColumnSuggestion } from './column-suggestion';
 import { DEMO_API_KEY, demoBudgetSource } from './demo-source';
 import { messageNotice, perLocale, type ACTIONS } from './notices';
 import { keyedPreview, tablePreview, type PreviewRow } from './preview-rows';
@@ -40,6 +41,8 @@ export interface SourceProbe {
 /** The Bind, Sources and Settings views' calls. */
 export interface EditActions {
   workbookTargets(): Promise<WorkbookTargets | undefined>;
+  /** Reads the target's header row and suggests the date, amount, account and dimension columns. */
+  suggestColumns(target: BindingTarget): Promise<ColumnSuggestion | undefined>;
   previewBinding(binding: unknown): Promise<BindingPreview | undefined>;
   /** Validates and saves; returns every problem (empty when saved). */
   saveBinding(binding: unknown): Promise<Problem[]>;
@@ -85,6 +88,8 @@ export function createEditActions(deps: EditDeps): EditActions {
         const [selection, names, tables] = await Promise.all([host.getSelection(), host.listNames(), host.listTables()]);
         return selection ? { selection, names, tables } : { names, tables };
       }),
+
+    suggestColumns: (target) => attempt('workbook', () => suggestColumns(host, target)),
 
     previewBinding: (value) =>
       attempt('preview', async () => {

@@ -6,6 +6,7 @@ export { createPaneSession, type PaneSession, type SessionActions } from './sess
 export { usePaneSession, usePaneState } from './use-pane-session';
 export type { PaneServices, WritableSecretStore } from './services';
 export type { BindingPreview, SourceProbe, WorkbookTargets } from './edit-actions';
+export type { ColumnSuggestion } from './column-suggestion';
 export type { PreviewRow } from './preview-rows';
 export { createDexieSecretStore, memoryWritableSecretStore, SECRET_DB } from './secret-store';
 export { browserPreferences, memoryPreferences, type UserPreferences, type UserPrefs } from './preferences';

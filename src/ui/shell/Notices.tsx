@@ -19,7 +19,8 @@ export function Notices({ state, actions }: { state: PaneState; actions: Session
         <MessageBar key={n.id} intent={n.intent} layout="multiline">
           <MessageBarBody className={styles.body}>{n.text[l]}</MessageBarBody>
           <MessageBarActions
-            containerAction={<Button appearance="transparent" size="small" aria-label={S.dismiss[l]} onClick={() => actions.dismissNotice(n.id)}>×</Button>}
+            // Icon-only: a text button keeps Fluent's 64 px minimum width, which squeezes the message at 320 px.
+            containerAction={<Button appearance="transparent" size="small" icon={<span aria-hidden="true">×</span>} aria-label={S.dismiss[l]} title={S.dismiss[l]} onClick={() => actions.dismissNotice(n.id)} />}
           />
         </MessageBar>
       ))}

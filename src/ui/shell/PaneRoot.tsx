@@ -1,10 +1,11 @@
-import { FluentProvider, makeStyles, mergeClasses, tokens, webDarkTheme, webLightTheme } from '@fluentui/react-components';
-import { useState } from 'react';
+import { FluentProvider, Spinner, makeStyles, mergeClasses, tokens, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import { Suspense, useState } from 'react';
 import { usePaneSession, usePaneState, type PaneServices } from '../session';
 import type { PaneView } from '../session/state';
 import { Header } from './Header';
 import { Navigation } from './Navigation';
 import { Notices } from './Notices';
+import { SHELL_STRINGS as S } from './strings';
 import { VIEWS } from './views';
 
 const useStyles = makeStyles({
@@ -49,7 +50,11 @@ export function PaneRoot({ services, theme }: PaneRootProps) {
       <Navigation view={view} locale={state.locale} available={AVAILABLE} onSelect={(v) => session.actions.setView(v)} />
       <Notices state={state} actions={session.actions} />
       <main className={styles.main} aria-live="off">
-        {View && <View state={state} actions={session.actions} />}
+        {View && (
+          <Suspense fallback={<Spinner size="small" label={S.loadingView[state.locale]} />}>
+            <View state={state} actions={session.actions} />
+          </Suspense>
+        )}
       </main>
     </FluentProvider>
   );

@@ -27,6 +27,7 @@ export const SHELL_STRINGS = {
   host: { 'en-US': 'Workbook: {host}', 'zh-CN': '工作簿：{host}' },
   dismiss: { 'en-US': 'Dismiss', 'zh-CN': '关闭' },
   notices: { 'en-US': 'Messages', 'zh-CN': '消息' },
+  loadingView: { 'en-US': 'Opening the view…', 'zh-CN': '正在打开视图…' },
   notYet: { 'en-US': 'This view is not available in this build.', 'zh-CN': '此版本中暂无此视图。' },
 } as const satisfies Record<string, Localized>;
 

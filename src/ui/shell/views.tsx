@@ -1,23 +1,22 @@
-import type { ComponentType } from 'react';
-import { BindView } from '../bind';
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import { CatalogView } from '../catalog';
-import { DashboardView } from '../dashboard';
-import { ExplainView } from '../explain';
-import { FindingsView } from '../findings';
-import { RefreshView } from '../refresh';
 import type { PaneViewProps } from '../session';
 import type { PaneView } from '../session/state';
-import { SettingsView } from '../settings';
-import { SourcesView } from '../sources';
 
-/** The view of each navigation tab; a view missing from the build has no tab. */
-export const VIEWS: Partial<Record<PaneView, ComponentType<PaneViewProps>>> = {
+type View = ComponentType<PaneViewProps> | LazyExoticComponent<ComponentType<PaneViewProps>>;
+
+/**
+ * The first view (the catalog) is in the initial bundle; every other view is its own chunk, loaded
+ * when first opened. `webpackPrefetch` asks the browser to fetch them once the pane is idle, so a
+ * tab opens at once without their bytes delaying the pane's first paint.
+ */
+export const VIEWS: Partial<Record<PaneView, View>> = {
   catalog: CatalogView,
-  bind: BindView,
-  sources: SourcesView,
-  refresh: RefreshView,
-  dashboard: DashboardView,
-  findings: FindingsView,
-  explain: ExplainView,
-  settings: SettingsView,
+  bind: lazy(() => import(/* webpackChunkName: "view-bind", webpackPrefetch: true */ '../bind').then((m) => ({ default: m.BindView }))),
+  sources: lazy(() => import(/* webpackChunkName: "view-sources", webpackPrefetch: true */ '../sources').then((m) => ({ default: m.SourcesView }))),
+  refresh: lazy(() => import(/* webpackChunkName: "view-refresh", webpackPrefetch: true */ '../refresh').then((m) => ({ default: m.RefreshView }))),
+  dashboard: lazy(() => import(/* webpackChunkName: "view-dashboard", webpackPrefetch: true */ '../dashboard').then((m) => ({ default: m.DashboardView }))),
+  findings: lazy(() => import(/* webpackChunkName: "view-findings", webpackPrefetch: true */ '../findings').then((m) => ({ default: m.FindingsView }))),
+  explain: lazy(() => import(/* webpackChunkName: "view-explain", webpackPrefetch: true */ '../explain').then((m) => ({ default: m.ExplainView }))),
+  settings: lazy(() => import(/* webpackChunkName: "view-settings", webpackPrefetch: true */ '../settings').then((m) => ({ default: m.SettingsView }))),
 };

@@ -1,11 +1,16 @@
 import { LOCALES, type Localized } from '../../core/i18n';
+import { BIND_STRINGS } from '../bind/strings';
 import { CHART_STRINGS } from '../charts';
 import { DASHBOARD_STRINGS, STATUS_NAMES } from '../dashboard/strings';
 import { EXPLAIN_STRINGS } from '../explain/strings';
 import { DETECTOR_NAMES, FINDINGS_STRINGS, KIND_NAMES, SEVERITY_NAMES } from '../findings/strings';
+import { SHELL_STRINGS, VIEW_NAMES } from '../shell/strings';
 import { demoPaneState } from './pane-state';
 
 const TABLES: Record<string, Readonly<Record<string, Localized>>> = {
+  BIND_STRINGS,
+  SHELL_STRINGS,
+  VIEW_NAMES,
   CHART_STRINGS,
   DASHBOARD_STRINGS,
   STATUS_NAMES,
