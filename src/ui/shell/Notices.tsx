@@ -1,5 +1,6 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
-import type { PaneState } from '../session/state';
+import { useEffect } from 'react';
+import type { Notice, PaneState } from '../session/state';
 import type { SessionActions } from '../session';
 import { SHELL_STRINGS as S } from './strings';
 
@@ -7,6 +8,10 @@ const useStyles = makeStyles({
   list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   body: { overflowWrap: 'anywhere' },
 });
+
+/** Confirmations step aside on their own; errors and warnings stay until the user dismisses them. */
+const TRANSIENT_MS = 8000;
+const isTransient = (n: Notice): boolean => n.intent === 'success' || n.intent === 'info';
 
 /** The newest few messages, each dismissible; a live region so screen readers hear them. */
 export function Notices({ state, actions }: { state: PaneState; actions: SessionActions }) {
@@ -17,6 +22,7 @@ export function Notices({ state, actions }: { state: PaneState; actions: Session
     <section aria-label={S.notices[l]} aria-live="polite" className={styles.list}>
       {shown.map((n) => (
         <MessageBar key={n.id} intent={n.intent} layout="multiline">
+          {isTransient(n) && <DismissLater id={n.id} actions={actions} />}
           <MessageBarBody className={styles.body}>{n.text[l]}</MessageBarBody>
           <MessageBarActions
             // Icon-only: a text button keeps Fluent's 64 px minimum width, which squeezes the message at 320 px.
@@ -26,4 +32,13 @@ export function Notices({ state, actions }: { state: PaneState; actions: Session
       ))}
     </section>
   );
+}
+
+/** Renders nothing; dismisses its notice once, TRANSIENT_MS after it first appeared. */
+function DismissLater({ id, actions }: { id: string; actions: SessionActions }) {
+  useEffect(() => {
+    const timer = setTimeout(() => actions.dismissNotice(id), TRANSIENT_MS);
+    return () => clearTimeout(timer);
+  }, [id, actions]);
+  return null;
 }
