@@ -48,6 +48,8 @@ module.exports = (_env, argv) => {
       noParse: /[\\/]exceljs[\\/]dist[\\/]/,
     },
     optimization: {
+      // One small runtime file for both pages: a change in any chunk no longer rewrites the vendor-bearing entry files.
+      runtimeChunk: 'single',
       // React and Fluent are shared by both pages: one cached vendor chunk instead of two copies.
       splitChunks: {
         // Initial chunks only: ExcelJS, loaded lazily by the workbench, stays in its own chunk.
@@ -92,9 +94,10 @@ module.exports = (_env, argv) => {
       ...(production ? [new BundleSizesPlugin()] : []),
     ],
     performance: {
-      // Fluent UI + React is ~0.5 MB minified before gzip; warn only if a page grows well past that.
+      // The pane's first load is ~1.03 MiB minified (~320 KiB gzip: React, Fluent UI, Dexie, the engine and
+      // the bundled catalog; the other views load lazily). Warn when a page grows past 1.2 MiB.
       hints: production ? 'warning' : false,
-      maxEntrypointSize: 1024 * 1024,
+      maxEntrypointSize: 1.2 * 1024 * 1024,
       maxAssetSize: 1024 * 1024,
       assetFilter: (file) => file.endsWith('.js'),
     },
