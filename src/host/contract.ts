@@ -100,7 +100,13 @@ export interface WorkbookHost {
   /** Writes 2-D blocks, creating missing sheets. Values are data, never formulas. */
   writeBlocks(blocks: readonly WriteBlock[]): Promise<void>;
   getSelection(): Promise<SheetRef | undefined>;
-  /** User selection changes (not the add-in's own writes). A no-op subscription without the capability. */
+  /**
+   * Shows a range to the user (Office's `worksheet.activate()` + `range.select()`), e.g. to reveal a
+   * finding: getSelection returns it afterwards, selection listeners are not told (it is not the
+   * user's). An unknown sheet, a bad address or a hidden sheet fails naming it; the selection stays.
+   */
+  select(ref: SheetRef): Promise<void>;
+  /** User selection changes (not the add-in's own writes or selections). A no-op subscription without the capability. */
   onSelectionChanged(handler: (ref: SheetRef) => void): Unsubscribe;
   /** Marks cells: fill by severity and the note; the cells' own fill and note are kept to restore. */
   mark(marks: readonly CellMark[]): Promise<void>;

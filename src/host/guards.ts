@@ -1,4 +1,4 @@
-import { formatA1, parseA1, type Area, type CellValue, type SheetRef } from '../core/a1';
+import { formatA1, formatRef, parseA1, type Area, type CellValue, type SheetRef } from '../core/a1';
 import { AppError } from '../core/errors';
 import type { WriteBlock } from './contract';
 
@@ -18,6 +18,13 @@ export function areaOf(ref: SheetRef): Area {
   if (!area) throw new AppError('host.badAddress', { address: `${ref.sheet}!${ref.address}` });
   return area;
 }
+
+/**
+ * A hidden sheet cannot be shown or selected (Office and WPS refuse to activate it). The message
+ * says where the cell is and how to get there, so the user can still find it.
+ */
+export const hiddenSheet = (ref: SheetRef): AppError =>
+  new AppError('host.failed', { detail: `the sheet "${ref.sheet}" is hidden, so ${formatRef(ref)} cannot be shown; unhide it (right-click a sheet tab › Unhide) to see it`, sheet: ref.sheet });
 
 /** The area a block covers, after checking it is rectangular. */
 export function blockArea(block: WriteBlock): Area {

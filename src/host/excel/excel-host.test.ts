@@ -235,6 +235,32 @@ describe('Excel host: Office errors become located AppErrors', () => {
   });
 });
 
+describe('Excel host: showing a range', () => {
+  it('activates the sheet and selects the range in one sync; Excel keeps each sheet\'s own selection', async () => {
+    const excel = createCountingExcel(CONTRACT_SEED);
+    const host = excelHostOver(excel, strict);
+    await host.ready;
+    excel.session.userSelects({ sheet: 'Ledger', address: 'B4' });
+    excel.reset();
+    await host.select({ sheet: 'P&L', address: 'C3:D3' });
+    expect(excel.syncs).toBe(1);
+    const { book } = excel.session;
+    expect(book.selection).toEqual({ sheetId: book.sheet('P&L')!.id, area: { row: 2, col: 2, lastRow: 2, lastCol: 3 } });
+    expect(book.sheet('Ledger')!.selected).toEqual({ row: 3, col: 1, lastRow: 3, lastCol: 1 });
+  });
+
+  it('a hidden sheet costs one more request to name the reason', async () => {
+    const excel = createCountingExcel(CONTRACT_SEED);
+    const host = excelHostOver(excel, strict);
+    await host.ready;
+    excel.reset();
+    const err = await host.select({ sheet: 'Hidden', address: 'A1' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AppError);
+    expect((err as AppError).messageIn('en-US')).toContain('the sheet "Hidden" is hidden, so Hidden!A1 cannot be shown; unhide it');
+    expect(excel.syncs).toBe(2);
+  });
+});
+
 describe('Excel host: sheet names are case-insensitive, as in Excel', () => {
   it('writes two blocks to one new sheet spelled two ways', async () => {
     const seed: WorkbookSeed = { sheets: [{ name: 'Data', cells: {} }] };

@@ -1,7 +1,7 @@
 import type { SheetRef } from '../../core/a1';
 import { AppError } from '../../core/errors';
 import type { CellMark, RangeRead, ReadOptions, WorkbookHost, WriteBlock } from '../contract';
-import { areaOf, assertNoCredentials, blockArea } from '../guards';
+import { areaOf, assertNoCredentials, blockArea, hiddenSheet } from '../guards';
 import { MarkRegistry } from '../mark-registry';
 import { DEFAULT_LIMITS, type HostLimits } from './batch';
 import { isPayloadLimit, officeCode, toHostError } from './errors';
@@ -10,7 +10,7 @@ import { clearMarks, mark, type MarkDeps } from './marks';
 import type { DocumentSettings, XlRun } from './office-types';
 import { getSelection, listNames, listSheets, listTables, readRanges } from './read';
 import { SettingsRegistryStore, XmlPartRegistryStore } from './registry-store';
-import { EchoGuard, SelectionEvents } from './selection';
+import { EchoGuard, SelectionEvents, selectRange } from './selection';
 import { documentSettings, memorySettings, readUserSettings, SETTINGS_KEY } from './settings';
 import { writeBlocks } from './write';
 
@@ -55,14 +55,18 @@ export function createExcelHost(deps: ExcelHostDeps): ExcelHost {
   const events = new SelectionEvents(run, features, guard, now, onError);
   const markDeps: MarkDeps = { run, features, limits, store };
 
-  /** Names the missing sheets behind an ItemNotFound with one more (cheap) request. */
-  const sheetNames = (): Promise<string[]> =>
+  /** Names the missing or hidden sheets behind a failure with one more (cheap) request. */
+  const sheetList = (): Promise<Array<{ name: string; visible: boolean }>> =>
     run(async (ctx) => {
       const list = ctx.workbook.worksheets;
-      list.load('items/name');
+      list.load('items/name,items/visibility');
       await ctx.sync();
-      return list.items.map((ws) => ws.name);
+      return list.items.map((ws) => ({ name: ws.name, visible: ws.visibility === 'Visible' }));
     });
+  const isHidden = async (sheet: string): Promise<boolean> => {
+    const found = (await sheetList().catch(() => [])).find((s) => s.name.toLowerCase() === sheet.toLowerCase());
+    return found !== undefined && !found.visible;
+  };
 
   const located = async <T>(refs: readonly SheetRef[], work: () => Promise<T>): Promise<T> => {
     try {
@@ -70,7 +74,7 @@ export function createExcelHost(deps: ExcelHostDeps): ExcelHost {
     } catch (err) {
       if (err instanceof AppError) throw err;
       if (officeCode(err) === 'ItemNotFound' && refs.length) {
-        const names = await sheetNames().catch(() => undefined);
+        const names = await sheetList().then((list) => list.map((s) => s.name)).catch(() => undefined);
         if (names) {
           const known = new Set(names.map((n) => n.toLowerCase()));
           const missing = [...new Set(refs.map((r) => r.sheet))].filter((s) => !known.has(s.toLowerCase()));
@@ -126,6 +130,17 @@ export function createExcelHost(deps: ExcelHostDeps): ExcelHost {
           return await getSelection(run);
         } catch (err) {
           if (officeCode(err) === 'InvalidSelection') return undefined; // a chart or shape is selected
+          throw err;
+        }
+      }),
+
+    select: (ref) =>
+      located([ref], async () => {
+        const area = areaOf(ref);
+        try {
+          await guard.around(() => selectRange(run, ref, area));
+        } catch (err) {
+          if (officeCode(err) !== 'ItemNotFound' && (await isHidden(ref.sheet))) throw hiddenSheet(ref);
           throw err;
         }
       }),

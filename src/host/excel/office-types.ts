@@ -70,6 +70,8 @@ export interface XlWorksheet extends XlObject {
   readonly comments: XlCommentCollection;
   /** ExcelApi 1.7: per sheet, for hosts without the 1.9 collection-wide event. */
   readonly onSelectionChanged: XlEventHandlers<XlSelectionEvent>;
+  /** Shows the sheet in the Excel UI. */
+  activate(): void;
 }
 
 export interface XlFillProps {
@@ -108,6 +110,8 @@ export interface XlRange extends XlObject {
   getRowProperties(options: { rowHidden: boolean }): XlClientResult<XlRowProps[]>;
   /** ExcelApi 1.13. */
   getMergedAreasOrNullObject(): XlRangeAreas;
+  /** Selects the range in the Excel UI (its sheet must be the active one on some builds). */
+  select(): void;
 }
 
 export interface XlRangeAreas extends XlObject {

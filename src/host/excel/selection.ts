@@ -1,4 +1,4 @@
-import { formatRef, type SheetRef } from '../../core/a1';
+import { formatA1, formatRef, type Area, type SheetRef } from '../../core/a1';
 import type { Unsubscribe } from '../contract';
 import { parseExcelRef, splitAreas } from './cells';
 import type { Features } from './features';
@@ -31,6 +31,20 @@ export class EchoGuard {
   get suppressed(): boolean {
     return this.busy > 0 || this.now() < this.quietUntil;
   }
+}
+
+/**
+ * Shows a range in one request: its sheet is activated first, because some builds ignore or refuse
+ * `select()` on a sheet that is not active. The caller guards it: Excel reports this selection to
+ * the selection handlers as if the user had made it.
+ */
+export function selectRange(run: XlRun, ref: SheetRef, area: Area): Promise<void> {
+  return run(async (ctx) => {
+    const ws = ctx.workbook.worksheets.getItem(ref.sheet);
+    ws.activate();
+    ws.getRange(formatA1(area)).select();
+    await ctx.sync();
+  });
 }
 
 /**

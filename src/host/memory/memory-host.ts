@@ -1,7 +1,7 @@
 import { formatA1, type CellValue, type SheetRef } from '../../core/a1';
 import { AppError } from '../../core/errors';
 import type { CellMark, RangeRead, ReadOptions, WorkbookHost, WriteBlock } from '../contract';
-import { areaOf, assertNoCredentials, blockArea, cellText, intersects } from '../guards';
+import { areaOf, assertNoCredentials, blockArea, cellText, hiddenSheet, intersects } from '../guards';
 import { MarkRegistry, type StyleChange } from '../mark-registry';
 import { type MemorySheet, MemoryWorkbook } from './workbook';
 
@@ -9,11 +9,6 @@ export interface MemoryHost extends WorkbookHost {
   readonly workbook: MemoryWorkbook;
   /** Plays the user selecting a range (workbench grid, tests): selection listeners hear it. */
   userSelects(ref: SheetRef): void;
-  /**
-   * Selects a range for the add-in (what Office's `range.select()` does, e.g. to reveal a finding):
-   * the workbook view follows; selection listeners, which hear only the user, are not told.
-   */
-  select(ref: SheetRef): Promise<void>;
 }
 
 /** The WorkbookHost over a MemoryWorkbook, with the same semantics as the Office and WPS adapters. */
@@ -96,8 +91,10 @@ export function createMemoryHost(workbook: MemoryWorkbook = new MemoryWorkbook()
       for (const l of listeners) l({ ...selection });
     },
 
+    // The workbench grid follows the workbook's selection; the listeners hear only the user.
     select: (ref) =>
       attempt(() => {
+        if (!sheetOrFail(ref.sheet).visible) throw hiddenSheet(ref);
         setSelection(ref);
       }),
 

@@ -23,6 +23,9 @@ export const errorCode = async (p: Promise<unknown>): Promise<string> => {
   throw new Error('expected the call to fail');
 };
 
+/** Lets timers queued by a host (Office's late events) run. */
+const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 10));
+
 /** The behaviour every WorkbookHost adapter must show; each adapter's test calls this with its fixture. */
 export function describeHostContract(name: string, make: MakeFixture): void {
   describe(`WorkbookHost contract: ${name}`, () => {
@@ -138,6 +141,38 @@ export function describeHostContract(name: string, make: MakeFixture): void {
       await again.clearMarks();
       const [c] = await again.readRanges([{ sheet: 'Ledger', address: 'C2' }], { styles: true });
       expect(c!.fills).toEqual([[null]]);
+    });
+
+    it('selects a range for the add-in on any sheet, without telling the selection listeners', async () => {
+      const seen: SheetRef[] = [];
+      const stop = host.onSelectionChanged((ref) => seen.push(ref));
+      await host.select({ sheet: 'P&L', address: 'C3:D3' });
+      expect(await host.getSelection()).toEqual({ sheet: 'P&L', address: 'C3:D3' });
+      await host.select({ sheet: 'Ledger', address: 'C4' });
+      expect(await host.getSelection()).toEqual({ sheet: 'Ledger', address: 'C4' });
+      await host.select({ sheet: 'P&L', address: 'B2' }); // back to a sheet shown before
+      expect(await host.getSelection()).toEqual({ sheet: 'P&L', address: 'B2' });
+      await settle(); // Office delivers selection events after the request that caused them
+      expect(seen).toEqual([]);
+      stop();
+    });
+
+    it('refuses to select an unknown sheet, a bad address or a hidden sheet, naming it, and keeps the selection', async () => {
+      await host.select({ sheet: 'Ledger', address: 'B2' });
+      const failure = async (ref: SheetRef): Promise<AppError> => {
+        const err: unknown = await host.select(ref).then(() => undefined, (e: unknown) => e);
+        if (!(err instanceof AppError)) throw new Error(`select(${ref.sheet}!${ref.address}) should fail with an AppError, got ${String(err)}`);
+        return err;
+      };
+      const missing = await failure({ sheet: 'Nope', address: 'A1' });
+      expect(missing.code).toBe('host.noSheet');
+      expect(missing.message).toContain('Nope');
+      const bad = await failure({ sheet: 'Ledger', address: 'A0:ZZ' });
+      expect(bad.code).toBe('host.badAddress');
+      expect(bad.message).toContain('A0:ZZ');
+      const hidden = await failure({ sheet: 'Hidden', address: 'A1' });
+      expect(hidden.message).toContain('Hidden');
+      expect(await host.getSelection()).toEqual({ sheet: 'Ledger', address: 'B2' });
     });
 
     it('reports user selections, not its own writes, until unsubscribed', async () => {

@@ -1,7 +1,7 @@
 import { formatA1, parseRef, type SheetRef } from '../../core/a1';
 import { AppError } from '../../core/errors';
 import type { Capabilities, CellMark, NameInfo, SheetInfo, TableInfo, WorkbookHost, WriteBlock } from '../contract';
-import { areaOf, assertNoCredentials, blockArea, cellText } from '../guards';
+import { areaOf, assertNoCredentials, blockArea, cellText, hiddenSheet } from '../guards';
 import { MarkRegistry, type StyleChange } from '../mark-registry';
 import { areaOfRange, toCellValue, valueRows } from './convert';
 import { SelectionEvents } from './events';
@@ -133,7 +133,7 @@ export function createWpsHost(app: WpsApplication, options: WpsHostOptions = {})
           // An empty sheet's UsedRange is $A$1: blank unless A1 holds something.
           const a1 = used.lastRow === 0 && used.lastCol === 0 ? s.Range('A1').Value2 : 0;
           const blank = a1 === null || a1 === undefined;
-          const visible = s.Visible === XL_SHEET_VISIBLE || s.Visible === true;
+          const visible = isVisible(s);
           return blank ? { name: s.Name, visible } : { name: s.Name, visible, used: formatA1(used) };
         }),
       ),
@@ -193,6 +193,16 @@ export function createWpsHost(app: WpsApplication, options: WpsHostOptions = {})
 
     getSelection: () => run(() => refOfSelection(app.Selection)),
 
+    // As `change`: with events off, the selection the add-in makes never reaches the listeners.
+    select: (ref) =>
+      change(() => {
+        const area = areaOf(ref);
+        const sheet = sheetOrFail(sheetsOf(book()), ref.sheet);
+        if (!isVisible(sheet)) throw hiddenSheet(ref);
+        sheet.Activate();
+        sheet.Range(formatA1(area)).Select();
+      }),
+
     onSelectionChanged: (handler) => selection.subscribe(handler),
 
     mark: (marks: readonly CellMark[]) =>
@@ -233,6 +243,9 @@ export function createWpsHost(app: WpsApplication, options: WpsHostOptions = {})
   };
   return host;
 }
+
+/** Some builds answer `Visible` with a boolean rather than XlSheetVisibility. */
+const isVisible = (sheet: WpsWorksheet): boolean => sheet.Visible === XL_SHEET_VISIBLE || sheet.Visible === true;
 
 /** Adds a worksheet after the user's last one for a block, leaving the user's active sheet active. */
 function addSheet(wb: WpsWorkbook, name: string, after: WpsWorksheet | undefined): WpsWorksheet {

@@ -106,6 +106,21 @@ describe('xlsx host: the original file', () => {
   });
 });
 
+describe('xlsx host: showing a range', () => {
+  it('keeps the range for the session; the saved copy opens on its sheet at its first cell, one tab selected', async () => {
+    const { host } = await seeded();
+    await host.select({ sheet: 'P&L', address: 'C3:D4' });
+    expect(await host.getSelection()).toEqual({ sheet: 'P&L', address: 'C3:D4' });
+    const saved = await host.save();
+    expect(part(saved, 'xl/workbook.xml')).toMatch(/<workbookView[^>]*activeTab="1"/);
+    const tabs = ['xl/worksheets/sheet1.xml', 'xl/worksheets/sheet2.xml', 'xl/worksheets/sheet3.xml'].map((p) => part(saved, p));
+    expect(tabs.map((xml) => /tabSelected="1"/.test(xml))).toEqual([false, true, false]);
+    expect(tabs[1]).toMatch(/<selection activeCell="C3" sqref="C3"\/>/);
+    const copy = await openXlsxHost(saved, { saveTo: join(tempDir(), 'again.xlsx') });
+    expect(await copy.getSelection()).toEqual({ sheet: 'P&L', address: 'C3' });
+  });
+});
+
 /** A workbook with the cell kinds ExcelJS hands back in different shapes. */
 async function quirks(file: string): Promise<void> {
   const wb = new ExcelJS.Workbook();

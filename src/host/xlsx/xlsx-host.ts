@@ -2,13 +2,14 @@ import ExcelJS from 'exceljs';
 import { cellAddress, formatA1, parseA1, type Area, type SheetRef } from '../../core/a1';
 import { AppError } from '../../core/errors';
 import type { CellMark, RangeRead, ReadOptions, SheetInfo, WorkbookHost, WriteBlock } from '../contract';
-import { areaOf, assertNoCredentials, blockArea, intersects } from '../guards';
+import { areaOf, assertNoCredentials, blockArea, hiddenSheet, intersects } from '../guards';
 import { MarkRegistry, type StyleChange } from '../mark-registry';
 import { cellValue, excelValue, noteText } from './cells';
 import { fillColour, solidFill } from './colours';
 import type { PackageFacts } from './package-facts';
 import { sheetMerges, sheetNameProblem, tableHeaders, tableModels, usedArea } from './sheets';
 import { isStateSheet, STATE_SHEET, type CellLook, type SavedState } from './state';
+import { openAt, savedSelection } from './views';
 
 const key = (sheet: string, row: number, col: number): string => `${sheet}!${cellAddress(row, col)}`;
 
@@ -34,6 +35,7 @@ export function createWorkbookHost(workbook: ExcelJS.Workbook, facts: PackageFac
     if (!ws) throw noSheet([name]);
     return ws;
   };
+  let selected: SheetRef | undefined;
   const look = (cell: ExcelJS.Cell | undefined): CellLook => (cell ? structuredClone({ fill: cell.fill, note: cell.note }) : {});
 
   const applyStyles = (changes: readonly StyleChange[]): void => {
@@ -104,7 +106,17 @@ export function createWorkbookHost(workbook: ExcelJS.Workbook, facts: PackageFac
         });
       }),
 
-    getSelection: () => attempt(() => savedSelection(workbook, sheets())),
+    getSelection: () => attempt(() => (selected ? { ...selected } : savedSelection(workbook, sheets()))),
+
+    // A file has no window: the selection is kept for this session and the saved copy opens there.
+    select: (ref) =>
+      attempt(() => {
+        const area = areaOf(ref);
+        const ws = sheetOrFail(ref.sheet);
+        if (ws.state !== 'visible') throw hiddenSheet(ref);
+        openAt(workbook, ws, area);
+        selected = { sheet: ws.name, address: formatA1(area) };
+      }),
 
     // A file has no user to select anything: a no-op subscription (capabilities.selectionEvents is false).
     onSelectionChanged: () => () => undefined,
@@ -257,13 +269,4 @@ function parseSheetRange(text: string): SheetRef | undefined {
   const sheet = /^'.*'$/.test(rawSheet) ? rawSheet.slice(1, -1).replace(/''/g, "'") : rawSheet;
   const area = parseA1(text.slice(bang + 1));
   return area && sheet && !sheet.startsWith('[') ? { sheet, address: formatA1(area) } : undefined;
-}
-
-/** The active cell the workbook was saved with, on its active sheet. */
-function savedSelection(workbook: ExcelJS.Workbook, sheets: readonly ExcelJS.Worksheet[]): SheetRef | undefined {
-  const active = workbook.worksheets[workbook.views?.[0]?.activeTab ?? 0];
-  if (!active || !sheets.includes(active)) return undefined;
-  const cell = active.views?.[0]?.activeCell;
-  const area = cell ? parseA1(cell) : undefined;
-  return area ? { sheet: active.name, address: formatA1(area) } : undefined;
 }

@@ -1,12 +1,11 @@
-import { Badge, Button, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
+import { Badge, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { Acknowledgement } from '../../core/alerts';
 import type { Driver, Finding } from '../../core/anomaly';
 import type { MetricDef } from '../../core/catalog';
 import { formatValue } from '../../core/format';
 import type { Locale } from '../../core/i18n';
 import { BarList, dimensionName } from '../charts';
-import { AckHistory, AcknowledgeForm, KIND_NAMES, SeverityBadge, detectorName, findingPlace, findingsText } from '../findings';
+import { AckHistory, FindingActions, KIND_NAMES, SeverityBadge, detectorName, findingPlace } from '../findings';
 import type { PaneActions } from '../session/state';
 import { explainText } from './strings';
 
@@ -24,7 +23,6 @@ const useStyles = makeStyles({
   pair: { display: 'contents' },
   term: { color: tokens.colorNeutralForeground3 },
   detail: { margin: 0, fontVariantNumeric: 'tabular-nums', overflowWrap: 'anywhere' },
-  actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
 });
 
 /** The band as people say it: a range, or one side when a rule guards only one. */
@@ -58,7 +56,6 @@ export interface FindingDetailProps {
 /** One finding in full: the sentence, actual against expected and band, the rule, drivers, acknowledgement. */
 export function FindingDetail({ finding: f, def, metric, acks, user, locale, actions }: FindingDetailProps) {
   const styles = useStyles();
-  const [acknowledging, setAcknowledging] = useState(false);
   const format = (v: number) => (def ? formatValue(v, def, locale) : String(v));
   const impact = impactKey(f.favourable);
   const facts: Array<[string, string]> = [
@@ -99,25 +96,7 @@ export function FindingDetail({ finding: f, def, metric, acks, user, locale, act
           <BarList label={explainText('drivers', locale, { dimension })} items={mainDrivers(f.drivers).map((d) => ({ key: `${d.dimension}|${d.member}`, label: d.member, value: d.share, display: `${Math.round(d.share * 100)}%` }))} />
         </>
       )}
-      <div className={styles.actions}>
-        <Button size="small" onClick={() => void actions.revealFinding(f.id)}>
-          {explainText('reveal', locale)}
-        </Button>
-        {!acknowledging && (
-          <Button size="small" appearance="primary" onClick={() => setAcknowledging(true)}>
-            {explainText('acknowledge', locale)}
-          </Button>
-        )}
-      </div>
-      {acknowledging && (
-        <AcknowledgeForm
-          title={findingsText('ackTitle', locale, { metric, period: place })}
-          user={user}
-          locale={locale}
-          onSave={(note, by) => actions.acknowledge(f.id, note, by)}
-          onDone={() => setAcknowledging(false)}
-        />
-      )}
+      <FindingActions finding={f} metric={metric} place={place} user={user} locale={locale} actions={actions} emphasis="primary" />
       <Text size={200} weight="semibold">
         {explainText('acknowledgements', locale)}
       </Text>

@@ -35,8 +35,6 @@ export const EXPLAIN_STRINGS = {
   drivers: { 'en-US': 'Drivers: share of the deviation by {dimension}', 'zh-CN': '驱动因素：各{dimension}占偏差的比例' },
   noDrivers: { 'en-US': 'No breakdown by dimension for this finding.', 'zh-CN': '该发现没有按维度的分解。' },
   history: { 'en-US': 'History', 'zh-CN': '历史' },
-  reveal: { 'en-US': 'Show in workbook', 'zh-CN': '在工作簿中显示' },
-  acknowledge: { 'en-US': 'Acknowledge', 'zh-CN': '确认' },
   acknowledgements: { 'en-US': 'Acknowledgements', 'zh-CN': '确认记录' },
   value: { 'en-US': 'Value', 'zh-CN': '数值' },
   lineage: { 'en-US': 'Lineage: where the number comes from', 'zh-CN': '数据血缘：数值的来源' },

@@ -1,11 +1,10 @@
-import { Button, Link, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
+import { Link, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { Acknowledgement } from '../../core/alerts';
 import type { Finding } from '../../core/anomaly';
 import type { Locale } from '../../core/i18n';
 import type { PaneActions } from '../session/state';
-import { AcknowledgeForm } from './AcknowledgeForm';
 import { AckHistory } from './AckHistory';
+import { FindingActions } from './FindingActions';
 import { isAcknowledged } from './model';
 import { SeverityBadge } from './SeverityBadge';
 import { KIND_NAMES, findingsText } from './strings';
@@ -23,7 +22,6 @@ const useStyles = makeStyles({
   why: { overflowWrap: 'anywhere' },
   acked: { color: tokens.colorPaletteGreenForeground1 },
   reopened: { color: tokens.colorPaletteRedForeground1 },
-  actions: { display: 'flex', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap' },
 });
 
 export interface FindingRowProps {
@@ -43,7 +41,6 @@ export function findingPlace(f: Finding): string {
 /** One finding: badge, metric (opens Explain), period and kind, the sentence, and its actions. */
 export function FindingRow({ finding: f, metric, acks, user, locale, actions }: FindingRowProps) {
   const styles = useStyles();
-  const [acknowledging, setAcknowledging] = useState(false);
   const latest = acks[0];
   const acknowledged = isAcknowledged(f, latest);
   const place = findingPlace(f);
@@ -66,25 +63,7 @@ export function FindingRow({ finding: f, metric, acks, user, locale, actions }: 
           {acknowledged ? findingsText('acknowledged', locale, { by: latest.by }) : findingsText('worseSinceAck', locale)}
         </Text>
       )}
-      <div className={styles.actions}>
-        <Button size="small" appearance="subtle" onClick={() => void actions.revealFinding(f.id)}>
-          {findingsText('reveal', locale)}
-        </Button>
-        {!acknowledging && (
-          <Button size="small" appearance="subtle" onClick={() => setAcknowledging(true)}>
-            {findingsText('acknowledge', locale)}
-          </Button>
-        )}
-      </div>
-      {acknowledging && (
-        <AcknowledgeForm
-          title={findingsText('ackTitle', locale, { metric, period: place })}
-          user={user}
-          locale={locale}
-          onSave={(note, by) => actions.acknowledge(f.id, note, by)}
-          onDone={() => setAcknowledging(false)}
-        />
-      )}
+      <FindingActions finding={f} metric={metric} place={place} user={user} locale={locale} actions={actions} emphasis="subtle" />
       {acks.length > 0 && <AckHistory acks={acks} locale={locale} />}
     </li>
   );

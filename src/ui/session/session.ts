@@ -1,9 +1,10 @@
-import type { SheetRef } from '../../core/a1';
+import { formatRef, type SheetRef } from '../../core/a1';
 import type { Catalog } from '../../core/catalog';
 import { evaluateCatalog, type SourceInput } from '../../core/engine';
 import { AppError } from '../../core/errors';
 import { pickLocale, type Locale } from '../../core/i18n';
 import type { SourceDefinition } from '../../core/sources';
+import { findingRange } from '../../host';
 import { acknowledge, loadAcknowledgements } from '../../notify/acknowledge';
 import { bundledCatalog, CATALOG_TOKEN_SECRET, serverCatalog, serverFailedNotice } from './catalog-source';
 import { createEditActions, type EditActions } from './edit-actions';
@@ -224,10 +225,14 @@ export function createPaneSession(services: PaneServices): PaneSession {
     explainFinding: (findingId) => set({ explaining: { findingIds: [findingId] }, view: 'explain' }),
     revealFinding: async (findingId) => {
       await attempt('reveal', async () => {
-        // The host contract has no "select" call: the user is told where the marked cell is.
-        const mark = (await host.listMarks()).find((m) => m.findingId === findingId);
-        if (!mark) throw new AppError('pane.findingNotMarked', { id: findingId });
-        post(messageNotice('info', 'pane.findingAt', { ref: `${mark.sheet}!${mark.address}` }));
+        const ref = findingRange(await host.listMarks(), findingId);
+        if (!ref) throw new AppError('pane.findingNotMarked', { id: findingId });
+        try {
+          await host.select(ref);
+        } catch {
+          // The host would not show it (a hidden sheet, a build without select): say where it is instead.
+          post(messageNotice('info', 'pane.findingAt', { ref: formatRef(ref) }));
+        }
       });
     },
     loadBreakdown: async (metricId, dimension) => {

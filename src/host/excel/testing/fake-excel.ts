@@ -42,6 +42,7 @@ export class FakeSession {
   unsynced = 0;
   private handlers = new Map<EventKind, Set<{ handler: FakeHandler; sheetId?: string }>>();
   private written = new Set<FakeSheet>();
+  private selectionMoved = false;
 
   constructor(
     readonly book: FakeBook,
@@ -80,9 +81,15 @@ export class FakeSession {
     this.written.add(sheet);
   }
 
+  /** `range.select()` ran: its selection event follows the request, as Excel delivers it. */
+  selectedByApi(): void {
+    this.selectionMoved = true;
+  }
+
   afterRequest(_stats: RequestStats): void {
-    if (this.written.size && this.options.echoWrites) setTimeout(() => this.fireSelection(), 0);
+    if (this.selectionMoved || (this.written.size && this.options.echoWrites)) setTimeout(() => this.fireSelection(), 0);
     this.written.clear();
+    this.selectionMoved = false;
   }
 
   reopen(): FakeSession {

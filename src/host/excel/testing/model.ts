@@ -21,6 +21,8 @@ export interface FakeSheet {
   /** Notes (1.18) and threaded comments (1.10) by cell key. */
   notes: Map<number, string>;
   comments: Map<number, { id: string; content: string }>;
+  /** What was selected on the sheet when another became active: Excel restores it on return. */
+  selected?: Area;
 }
 
 export const COLS = 16_384;
@@ -81,6 +83,19 @@ export class FakeBook {
   newId(prefix: string): string {
     this.nextId += 1;
     return `{${prefix}-${String(this.nextId).padStart(8, '0')}}`;
+  }
+
+  /**
+   * Makes a sheet the active one, as clicking its tab does: the sheet left keeps its selection, the
+   * sheet shown gets its own back (A1 the first time). A hidden sheet cannot be shown.
+   */
+  activate(sheet: FakeSheet): void {
+    if (sheet.visibility !== 'Visible') throw new FakeOfficeError('InvalidOperation', `The sheet ${sheet.name} is hidden and cannot be activated.`, 'Worksheet.activate');
+    const current = this.selection;
+    if (current?.sheetId === sheet.id) return;
+    const left = current && this.sheet(current.sheetId);
+    if (left) left.selected = current.area;
+    this.selection = { sheetId: sheet.id, area: sheet.selected ?? { row: 0, col: 0, lastRow: 0, lastCol: 0 } };
   }
 
   sheet(name: string): FakeSheet | undefined {

@@ -195,6 +195,21 @@ export class FakeRange extends FakeObject<RangeTarget> implements XlRange {
     return result;
   }
 
+  /**
+   * Some builds ignore or refuse `select()` on a sheet that is not active (office-js#5118): the fake
+   * refuses, so an adapter must activate the sheet first. Excel reports the new selection to the
+   * selection handlers, the add-in's own included.
+   */
+  select(): void {
+    this.queue('call', 'select', [], () => {
+      const { sheet, area } = this.target();
+      const session = this.context.session;
+      if (session.book.selection?.sheetId !== sheet.id) throw new FakeOfficeError('InvalidOperation', `Select a range on the active sheet only; ${sheet.name} is not active.`, 'Range.select');
+      session.book.selection = { sheetId: sheet.id, area };
+      session.selectedByApi();
+    });
+  }
+
   getMergedAreasOrNullObject(): FakeRangeAreas {
     return new FakeRangeAreas(this.context, this, () => {
       this.require('1.13', 'Range.getMergedAreasOrNullObject');

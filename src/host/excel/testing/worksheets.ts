@@ -157,6 +157,10 @@ export class FakeWorksheet extends FakeObject<FakeSheet> implements XlWorksheet 
     return this.get('visibility') as string;
   }
 
+  activate(): void {
+    this.queue('call', 'activate', [], () => this.context.session.book.activate(this.target()));
+  }
+
   getRange(address?: string): FakeRange {
     return new FakeRange(this.context, this, 'getRange', [address], () => {
       const sheet = this.target();
