@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 const platformImports = ['react', 'react-dom', 'dexie', 'exceljs', 'office-addin-*', '@fluentui/*', 'node:*', 'fs', 'path', 'http', 'crypto', 'os'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.artifacts/**', 'bin/**', 'webpack.config.js', 'jest.config.js', 'jest.e2e.config.js', 'scripts/**/*.mjs', 'eslint.config.mjs'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.artifacts/**', 'bin/**', 'webpack.config.js', 'scripts/bundle-sizes.js', 'jest.config.js', 'jest.e2e.config.js', 'scripts/**/*.mjs', 'eslint.config.mjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
