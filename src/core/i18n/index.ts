@@ -1,3 +1,3 @@
 export type { Locale, Localized } from './locale';
 export { LOCALES, pickLocale } from './locale';
-export { messages, type MessageCode, type MessageParams, localize, formatMessage } from './messages';
+export { messages, type MessageCode, type MessageParams, localize, formatMessage, fillPlaceholders } from './messages';

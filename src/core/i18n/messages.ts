@@ -30,10 +30,13 @@ export const messages = {
 export type MessageCode = keyof typeof messages;
 export type MessageParams = Readonly<Record<string, string | number>>;
 
+/** Fills `{name}` placeholders; an unknown one stays visible so a missing parameter is noticed. */
+export function fillPlaceholders(text: string, params: MessageParams = {}): string {
+  return text.replace(/\{(\w+)\}/g, (whole, key: string) => (Object.hasOwn(params, key) ? String(params[key]) : whole));
+}
+
 export function formatMessage(code: MessageCode, params: MessageParams, locale: Locale): string {
-  return messages[code][locale].replace(/\{(\w+)\}/g, (whole, key: string) =>
-    key in params ? String(params[key]) : whole,
-  );
+  return fillPlaceholders(messages[code][locale], params);
 }
 
 export function localize(code: MessageCode, params: MessageParams = {}): Localized {

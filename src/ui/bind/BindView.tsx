@@ -1,10 +1,9 @@
 import { Button, Field, Input, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useMemo, useState, type ReactElement } from 'react';
 import type { Problem } from '../../core/errors';
-import type { Locale } from '../../core/i18n';
+import { type Locale, fillPlaceholders } from '../../core/i18n';
 import type { BindingPreview, PaneViewProps, WorkbookTargets } from '../session';
 import { formatRef } from '../../core/a1';
-import { fill } from '../shell/strings';
 import { BindingList } from './BindingList';
 import { PreviewPanel, type PreviewProblem } from './BindingPreviewPanel';
 import { ErpBinding } from './ErpBinding';
@@ -98,7 +97,7 @@ export function BindView({ state, actions }: PaneViewProps) {
           {preview?.of === key && (
             <PreviewPanel
               locale={l}
-              summary={preview.result.stats && fill(S.stats[l], { ...preview.result.stats })}
+              summary={preview.result.stats && fillPlaceholders(S.stats[l], { ...preview.result.stats })}
               problems={problemLines(preview.result.problems, l)}
               rows={preview.result.rows}
             />
@@ -128,7 +127,7 @@ function FeedPicker({ form, state, onChange }: { form: BindForm; state: PaneView
     }
   };
   return (
-    <Field label={S.feeds[l]} hint={chosen ? fill(S.metricReads[l], { metric: chosen.name[l], source: form.source }) : undefined}>
+    <Field label={S.feeds[l]} hint={chosen ? fillPlaceholders(S.metricReads[l], { metric: chosen.name[l], source: form.source }) : undefined}>
       <Select value={metric ? `metric:${metric}` : `source:${form.source}`} onChange={(_, d) => pick(d.value)}>
         <optgroup label={S.sources[l]}>
           {sources.map((s) => <option key={s} value={`source:${s}`}>{s}</option>)}

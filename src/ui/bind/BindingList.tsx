@@ -1,7 +1,6 @@
 import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { Binding } from '../../core/bindings';
-import type { Locale } from '../../core/i18n';
-import { fill } from '../shell/strings';
+import { type Locale, fillPlaceholders } from '../../core/i18n';
 import { BIND_STRINGS as S } from './strings';
 
 const useStyles = makeStyles({
@@ -32,7 +31,7 @@ export function BindingList({ bindings, locale: l, onRemove }: { bindings: reado
               <Text className={styles.text}>
                 <b>{b.id}</b> → {b.source ?? 'ledger'} · {targetText(b)} · {b.layout}
               </Text>
-              <Button size="small" appearance="subtle" aria-label={fill(S.remove[l], { id: b.id })} onClick={() => onRemove(b.id)}>
+              <Button size="small" appearance="subtle" aria-label={fillPlaceholders(S.remove[l], { id: b.id })} onClick={() => onRemove(b.id)}>
                 ✕
               </Button>
             </li>

@@ -1,7 +1,6 @@
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { Locale } from '../../core/i18n';
+import { type Locale, fillPlaceholders } from '../../core/i18n';
 import type { PreviewRow } from '../session';
-import { fill } from '../shell/strings';
 import { BIND_STRINGS as S } from './strings';
 
 const useStyles = makeStyles({
@@ -26,7 +25,7 @@ export function PreviewPanel({ summary, problems, rows, locale: l }: { summary?:
       {summary && <Text>{summary}</Text>}
       {problems.length > 0 && (
         <>
-          <Text weight="semibold">{fill(S.problems[l], { count: problems.length })}</Text>
+          <Text weight="semibold">{fillPlaceholders(S.problems[l], { count: problems.length })}</Text>
           <ul className={styles.problems}>
             {problems.map((p, i) => (
               <li key={i} className={p.severity === 'error' ? styles.error : styles.warning}>

@@ -1,7 +1,7 @@
 import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { PaneViewProps } from '../session';
-import { fill } from '../shell/strings';
 import { BIND_STRINGS as S } from './strings';
+import { fillPlaceholders } from '../../core/i18n';
 
 const useStyles = makeStyles({
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
@@ -19,15 +19,15 @@ export function ErpBinding({ state, actions, source }: PaneViewProps & { source:
   const others = state.sources.filter((d) => d.id !== source);
   return (
     <section aria-label={S.erp[l]}>
-      <Text as="p">{fill(S.erpHint[l], { source })}</Text>
-      {current && <Text as="p" weight="semibold">{fill(S.erpBound[l], { source, id: current.id })}</Text>}
+      <Text as="p">{fillPlaceholders(S.erpHint[l], { source })}</Text>
+      {current && <Text as="p" weight="semibold">{fillPlaceholders(S.erpBound[l], { source, id: current.id })}</Text>}
       {state.sources.length === 0 && <Text as="p">{S.erpNone[l]}</Text>}
       <ul className={styles.list}>
         {others.map((d) => (
           <li key={d.id} className={styles.item}>
             <Text>{d.name?.[l] ?? d.id}</Text>
             <Button size="small" onClick={() => void actions.saveSource({ ...d, id: source })}>
-              {fill(S.erpUse[l], { source })}
+              {fillPlaceholders(S.erpUse[l], { source })}
             </Button>
           </li>
         ))}

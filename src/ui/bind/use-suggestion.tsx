@@ -1,8 +1,7 @@
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useState, type Dispatch, type SetStateAction } from 'react';
-import type { Locale } from '../../core/i18n';
+import { type Locale, fillPlaceholders } from '../../core/i18n';
 import type { ColumnSuggestion, SessionActions } from '../session';
-import { fill } from '../shell/strings';
 import { targetOf, withSuggestion, type BindForm } from './model';
 import { BIND_STRINGS as S } from './strings';
 
@@ -43,9 +42,9 @@ export function SuggestionNote({ suggestion, locale: l }: { suggestion: ColumnSu
   return (
     <div role="status">
       {problems.length === 0 ? (
-        <Text size={200} className={styles.note}>{fill(S.suggested[l], { header: suggestion.header ?? '', count: suggestion.dimensions.length })}</Text>
+        <Text size={200} className={styles.note}>{fillPlaceholders(S.suggested[l], { header: suggestion.header ?? '', count: suggestion.dimensions.length })}</Text>
       ) : (
-        problems.map((text) => <Text key={text} as="p" size={200} className={styles.problem}>{fill(S.notSuggested[l], { problem: text })}</Text>)
+        problems.map((text) => <Text key={text} as="p" size={200} className={styles.problem}>{fillPlaceholders(S.notSuggested[l], { problem: text })}</Text>)
       )}
     </div>
   );

@@ -1,8 +1,7 @@
 import { Field, SearchBox, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
-import type { Locale } from '../../core/i18n';
+import { type Locale, fillPlaceholders } from '../../core/i18n';
 import type { PaneViewProps } from '../session';
-import { fill } from '../shell/strings';
 import { filterChoices, filterMetrics, NO_FILTER, type CatalogFilter } from './filter';
 import { MetricDetail } from './MetricDetail';
 import { CATALOG_STRINGS as S } from './strings';
@@ -45,7 +44,7 @@ export function CatalogView({ state }: PaneViewProps) {
         ))}
       </div>
       <Text size={200} className={styles.count} aria-live="polite">
-        {fill(S.count[l], { shown: shown.length, total: state.catalog.metrics.length })}
+        {fillPlaceholders(S.count[l], { shown: shown.length, total: state.catalog.metrics.length })}
       </Text>
       {shown.length === 0 && <Text>{S.none[l]}</Text>}
       <ul className={styles.list}>

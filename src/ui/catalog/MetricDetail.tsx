@@ -1,9 +1,8 @@
 import { Button, Link, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { Catalog, MetricDef } from '../../core/catalog';
 import { formatValue, unitLabel } from '../../core/format';
-import type { Locale } from '../../core/i18n';
+import { type Locale, fillPlaceholders } from '../../core/i18n';
 import { lineageOf } from '../../core/lineage';
-import { fill } from '../shell/strings';
 import { CATALOG_STRINGS as S, ENUM_LABELS } from './strings';
 
 const useStyles = makeStyles({
@@ -43,7 +42,7 @@ export function MetricDetail({ catalog, metric: m, locale: l, onBack, onOpen }: 
     [S.dayBasis[l], caliber.dayBasis === undefined ? undefined : String(caliber.dayBasis)],
     [S.notes[l], caliber.notes],
     [S.targets[l], m.targets?.map((t) => `${t.period}: ${value(t.value)}`).join('; ')],
-    [S.thresholds[l], m.thresholds?.map((t) => fill(S.threshold[l], { severity: label(t.severity, l), when: label(t.when, l), value: t.basis === 'percentOfTarget' ? `${t.value * 100}%` : value(t.value) })).join('; ')],
+    [S.thresholds[l], m.thresholds?.map((t) => fillPlaceholders(S.threshold[l], { severity: label(t.severity, l), when: label(t.when, l), value: t.basis === 'percentOfTarget' ? `${t.value * 100}%` : value(t.value) })).join('; ')],
   ];
   return (
     <article className={styles.view} aria-label={m.name[l]}>
@@ -56,7 +55,7 @@ export function MetricDetail({ catalog, metric: m, locale: l, onBack, onOpen }: 
         {m.name[l]}
       </Text>
       <Text size={200}>
-        {m.id} · {fill(S.version[l], { version: m.version ?? 1, status: label(m.status ?? 'published', l) })}
+        {m.id} · {fillPlaceholders(S.version[l], { version: m.version ?? 1, status: label(m.status ?? 'published', l) })}
       </Text>
       {m.description && <Text>{m.description[l]}</Text>}
       <Text weight="semibold">{S.formula[l]}</Text>

@@ -5,4 +5,4 @@ export { BarList, type BarItem } from './BarList';
 export { axisLabels, compactAmount } from './axis-format';
 export { findingOverlay, metricSeries, type FindingOverlay, type MetricSeries } from './series';
 export { useVisuallyHidden } from './a11y';
-export { CHART_STRINGS, dimensionName, fillTemplate, type TemplateParams } from './strings';
+export { CHART_STRINGS, dimensionName } from './strings';

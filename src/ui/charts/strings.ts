@@ -1,4 +1,4 @@
-import { formatMessage, messages, type Locale, type MessageCode } from '../../core/i18n';
+import { fillPlaceholders, formatMessage, messages, type Locale, type MessageCode, type MessageParams } from '../../core/i18n';
 
 /** Chart chrome: the text alternatives read by screen readers. */
 export const CHART_STRINGS = {
@@ -18,15 +18,8 @@ export const CHART_STRINGS = {
 
 export type ChartStringKey = keyof typeof CHART_STRINGS;
 
-export type TemplateParams = Readonly<Record<string, string | number>>;
-
-/** Fills `{name}` placeholders; an unknown one stays visible so a missing parameter is noticed. */
-export function fillTemplate(text: string, params: TemplateParams = {}): string {
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : whole));
-}
-
-export function chartText(key: ChartStringKey, locale: Locale, params: TemplateParams = {}): string {
-  return fillTemplate(CHART_STRINGS[key][locale], params);
+export function chartText(key: ChartStringKey, locale: Locale, params: MessageParams = {}): string {
+  return fillPlaceholders(CHART_STRINGS[key][locale], params);
 }
 
 /** A dimension's name in the pane's language when the detectors know it (department → 部门), else as bound. */

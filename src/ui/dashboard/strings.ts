@@ -1,6 +1,5 @@
-import type { Locale, Localized } from '../../core/i18n';
+import { type Locale, type Localized, fillPlaceholders, type MessageParams } from '../../core/i18n';
 import type { Status } from '../../core/results';
-import { fillTemplate, type TemplateParams } from '../charts';
 
 /** Labels of the Dashboard view. */
 export const DASHBOARD_STRINGS = {
@@ -47,6 +46,6 @@ export const STATUS_NAMES: Readonly<Record<Status, Localized>> = {
   error: { 'en-US': 'Error', 'zh-CN': '错误' },
 };
 
-export function dashboardText(key: DashboardStringKey, locale: Locale, params: TemplateParams = {}): string {
-  return fillTemplate(DASHBOARD_STRINGS[key][locale], params);
+export function dashboardText(key: DashboardStringKey, locale: Locale, params: MessageParams = {}): string {
+  return fillPlaceholders(DASHBOARD_STRINGS[key][locale], params);
 }

@@ -1,5 +1,4 @@
-import type { Locale, Localized } from '../../core/i18n';
-import { fillTemplate, type TemplateParams } from '../charts';
+import { type Locale, type Localized, fillPlaceholders, type MessageParams } from '../../core/i18n';
 
 /** Labels of the Explain view. */
 export const EXPLAIN_STRINGS = {
@@ -50,6 +49,6 @@ export const EXPLAIN_STRINGS = {
 
 export type ExplainStringKey = keyof typeof EXPLAIN_STRINGS;
 
-export function explainText(key: ExplainStringKey, locale: Locale, params: TemplateParams = {}): string {
-  return fillTemplate(EXPLAIN_STRINGS[key][locale], params);
+export function explainText(key: ExplainStringKey, locale: Locale, params: MessageParams = {}): string {
+  return fillPlaceholders(EXPLAIN_STRINGS[key][locale], params);
 }

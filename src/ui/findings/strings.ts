@@ -1,6 +1,5 @@
 import type { FindingKind, Severity } from '../../core/anomaly';
-import type { Locale, Localized } from '../../core/i18n';
-import { fillTemplate, type TemplateParams } from '../charts';
+import { type Locale, type Localized, fillPlaceholders, type MessageParams } from '../../core/i18n';
 
 /** Labels of the Findings view and the acknowledgement form (also used by Explain). */
 export const FINDINGS_STRINGS = {
@@ -85,8 +84,8 @@ export const DETECTOR_NAMES: Readonly<Record<string, Localized>> = {
   'stale-repeat': { 'en-US': 'Same value repeated', 'zh-CN': '数值重复未变' },
 };
 
-export function findingsText(key: FindingsStringKey, locale: Locale, params: TemplateParams = {}): string {
-  return fillTemplate(FINDINGS_STRINGS[key][locale], params);
+export function findingsText(key: FindingsStringKey, locale: Locale, params: MessageParams = {}): string {
+  return fillPlaceholders(FINDINGS_STRINGS[key][locale], params);
 }
 
 /** A detector's human name; an unknown (newer) detector shows its technical name rather than nothing. */

@@ -1,8 +1,7 @@
 import { Badge, Button, Field, ProgressBar, Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { Locale } from '../../core/i18n';
+import { type Locale, fillPlaceholders } from '../../core/i18n';
 import type { PaneViewProps } from '../session';
 import type { MetricStatus, PaneState } from '../session/state';
-import { fill } from '../shell/strings';
 import { REFRESH_STRINGS as S } from './strings';
 
 const useStyles = makeStyles({
@@ -34,7 +33,7 @@ export function RefreshView({ state, actions }: PaneViewProps) {
         </Field>
       )}
       <Text aria-live="polite">
-        {r.phase === 'cancelled' ? S.cancelled[l] : r.phase === 'failed' ? S.failed[l] : r.lastRefreshed ? fill(S.last[l], { when: when(r.lastRefreshed, l) }) : running ? '' : S.never[l]}
+        {r.phase === 'cancelled' ? S.cancelled[l] : r.phase === 'failed' ? S.failed[l] : r.lastRefreshed ? fillPlaceholders(S.last[l], { when: when(r.lastRefreshed, l) }) : running ? '' : S.never[l]}
       </Text>
       <SourceStatuses state={state} />
       <MetricStatuses state={state} />
@@ -56,7 +55,7 @@ function SourceStatuses({ state }: { state: PaneState }) {
             <div className={styles.line}>
               <Text weight="semibold">{id}</Text>
               {s.stale ? <Badge color="warning">{S.stale[l]}</Badge> : s.error ? <Badge color="danger">{S.failedBadge[l]}</Badge> : <Badge color="success">{S.ok[l]}</Badge>}
-              {s.lastSynced && <Text size={200} className={styles.sub}>{fill(S.synced[l], { when: when(s.lastSynced, l), rows: s.rows ?? 0 })}</Text>}
+              {s.lastSynced && <Text size={200} className={styles.sub}>{fillPlaceholders(S.synced[l], { when: when(s.lastSynced, l), rows: s.rows ?? 0 })}</Text>}
             </div>
             {(s.stale ?? s.error) && <Text size={200} className={styles.sub}>{(s.stale ?? s.error)![l]}</Text>}
           </li>
@@ -84,7 +83,7 @@ function MetricStatuses({ state }: { state: PaneState }) {
   return (
     <section aria-label={S.metrics[l]}>
       <Text as="h3" weight="semibold">{S.metrics[l]}</Text>
-      <Text as="p">{fill(S.summary[l], { ok: count('ok'), stale: count('stale'), error: count('error') })}</Text>
+      <Text as="p">{fillPlaceholders(S.summary[l], { ok: count('ok'), stale: count('stale'), error: count('error') })}</Text>
       {attention.length > 0 && <Text size={200} className={styles.sub}>{S.onlyProblems[l]}</Text>}
       <ul className={styles.list}>
         {attention.map(([id, m]) => (

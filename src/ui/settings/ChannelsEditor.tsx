@@ -1,9 +1,8 @@
 import { Button, Field, Input, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { Locale } from '../../core/i18n';
+import { type Locale, fillPlaceholders } from '../../core/i18n';
 import type { SessionActions } from '../session';
 import type { PaneSettings } from '../session/state';
-import { fill } from '../shell/strings';
 import { SETTINGS_STRINGS as S } from './strings';
 
 const useStyles = makeStyles({
@@ -51,7 +50,7 @@ export function ChannelsEditor({ channels, locale: l, actions, problemAt, onChan
             </Field>
             {c.id && <ChannelSecret id={c.id} locale={l} actions={actions} />}
             <div>
-              <Button size="small" appearance="subtle" onClick={() => onChange(channels.filter((_, j) => j !== i))}>{fill(S.removeChannel[l], { id: c.id })}</Button>
+              <Button size="small" appearance="subtle" onClick={() => onChange(channels.filter((_, j) => j !== i))}>{fillPlaceholders(S.removeChannel[l], { id: c.id })}</Button>
             </div>
           </li>
         ))}
@@ -69,7 +68,7 @@ function ChannelSecret({ id, locale: l, actions }: { id: string; locale: Locale;
   };
   return (
     <div className={styles.row}>
-      <Field className={styles.grow} label={fill(S.channelSecret[l], { id })}>
+      <Field className={styles.grow} label={fillPlaceholders(S.channelSecret[l], { id })}>
         <Input type="password" autoComplete="off" value={value} onChange={(_, d) => setValue(d.value)} />
       </Field>
       <Button size="small" disabled={value === ''} onClick={() => void save()}>{S.saveSecret[l]}</Button>

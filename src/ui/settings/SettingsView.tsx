@@ -1,10 +1,9 @@
 import { Button, Field, Input, Select, Slider, Switch, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { Problem } from '../../core/errors';
-import { LOCALES, type Locale } from '../../core/i18n';
+import { LOCALES, type Locale, fillPlaceholders } from '../../core/i18n';
 import { CATALOG_TOKEN_SECRET, type PaneViewProps } from '../session';
 import type { PaneSettings } from '../session/state';
-import { fill } from '../shell/strings';
 import { ChannelsEditor } from './ChannelsEditor';
 import { SETTINGS_STRINGS as S } from './strings';
 
@@ -47,7 +46,7 @@ export function SettingsView({ state, actions }: PaneViewProps) {
       <Switch label={S.theme[l]} checked={state.theme === 'dark'} onChange={(_, d) => actions.setTheme(d.checked ? 'dark' : 'light')} />
 
       <Text as="h2" size={400} weight="semibold">{S.team[l]}</Text>
-      <Field label={fill(S.sensitivity[l], { value: team.sensitivity })} hint={S.sensitivityHint[l]} validationMessage={problemAt('sensitivity')}>
+      <Field label={fillPlaceholders(S.sensitivity[l], { value: team.sensitivity })} hint={S.sensitivityHint[l]} validationMessage={problemAt('sensitivity')}>
         <Slider min={0} max={100} step={1} value={team.sensitivity} onChange={(_, d) => setTeam({ ...team, sensitivity: d.value })} />
       </Field>
       <Field label={S.server[l]} validationMessage={problemAt('catalogServer')}>

@@ -1,7 +1,8 @@
 import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { PaneState } from '../session/state';
 import type { SessionActions } from '../session';
-import { fill, HOST_NAMES, otherLocale, SHELL_STRINGS as S } from './strings';
+import { HOST_NAMES, otherLocale, SHELL_STRINGS as S } from './strings';
+import { fillPlaceholders } from '../../core/i18n';
 
 const useStyles = makeStyles({
   header: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
@@ -14,15 +15,15 @@ function originText(state: PaneState): string {
   const o = state.catalogOrigin;
   const l = state.locale;
   if (o.kind === 'bundled') return S.bundled[l];
-  if (o.kind === 'file') return fill(S.file[l], { name: o.name });
-  return fill((o.offline ? S.offline : S.server)[l], { url: o.url });
+  if (o.kind === 'file') return fillPlaceholders(S.file[l], { name: o.name });
+  return fillPlaceholders((o.offline ? S.offline : S.server)[l], { url: o.url });
 }
 
 export function Header({ state, actions }: { state: PaneState; actions: SessionActions }) {
   const styles = useStyles();
   const l = state.locale;
   const target = otherLocale(l);
-  const origin = `${fill(S.host[l], { host: HOST_NAMES[state.host.kind]?.[l] ?? state.host.kind })} · ${originText(state)}`;
+  const origin = `${fillPlaceholders(S.host[l], { host: HOST_NAMES[state.host.kind]?.[l] ?? state.host.kind })} · ${originText(state)}`;
   return (
     <header className={styles.header}>
       <div className={styles.headings}>

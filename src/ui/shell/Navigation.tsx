@@ -13,9 +13,9 @@ import {
   useIsOverflowItemVisible,
   useOverflowMenu,
 } from '@fluentui/react-components';
-import type { Locale } from '../../core/i18n';
+import { type Locale, fillPlaceholders } from '../../core/i18n';
 import { PANE_VIEWS, type PaneView } from '../session/state';
-import { fill, SHELL_STRINGS as S, VIEW_NAMES } from './strings';
+import { SHELL_STRINGS as S, VIEW_NAMES } from './strings';
 
 const useStyles = makeStyles({
   // Tabs that do not fit in a 320 px pane move into the "More" menu instead of wrapping or scrolling.
@@ -59,7 +59,7 @@ function MoreMenu({ views, view, locale, onSelect }: { views: readonly PaneView[
     <Menu>
       <MenuTrigger disableButtonEnhancement>
         <Button ref={ref} appearance="transparent" size="small" aria-label={S.more[locale]}>
-          {fill(S.moreCount[locale], { count: overflowCount })}
+          {fillPlaceholders(S.moreCount[locale], { count: overflowCount })}
         </Button>
       </MenuTrigger>
       <MenuPopover>

@@ -31,11 +31,6 @@ export const SHELL_STRINGS = {
   notYet: { 'en-US': 'This view is not available in this build.', 'zh-CN': '此版本中暂无此视图。' },
 } as const satisfies Record<string, Localized>;
 
-/** Fills `{name}` placeholders of a label. */
-export function fill(text: string, params: Readonly<Record<string, string | number>>): string {
-  return text.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
-}
-
 export const otherLocale = (locale: Locale): Locale => (locale === 'zh-CN' ? 'en-US' : 'zh-CN');
 
 export const HOST_NAMES: Readonly<Record<string, Localized>> = {

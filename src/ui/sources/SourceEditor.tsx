@@ -2,9 +2,9 @@ import { Button, Field, Input, Select, Text, Textarea, makeStyles, tokens } from
 import { useEffect, useState } from 'react';
 import { PreviewPanel, type PreviewProblem } from '../bind';
 import type { PaneViewProps, SourceProbe } from '../session';
-import { fill } from '../shell/strings';
 import { parseText, pretty, secretOf, textAt, urlPath, withTextAt, type Json } from './model';
 import { SOURCES_STRINGS as S } from './strings';
+import { fillPlaceholders } from '../../core/i18n';
 
 const useStyles = makeStyles({
   editor: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
@@ -52,7 +52,7 @@ export function SourceEditor({ state, actions, initial, onClose }: EditorProps) 
   };
 
   return (
-    <section className={styles.editor} aria-label={fill(S.edit[l], { id: textAt(def, 'id') })}>
+    <section className={styles.editor} aria-label={fillPlaceholders(S.edit[l], { id: textAt(def, 'id') })}>
       {TEXT_FIELDS.slice(0, 3).map(([path, label]) => (
         <Field key={path} label={S[label][l]}>
           <Input value={textAt(def, path)} disabled={!def} onChange={(_, d) => edit(path, d.value)} />
@@ -80,7 +80,7 @@ export function SourceEditor({ state, actions, initial, onClose }: EditorProps) 
       <Field label={S.json[l]} hint={S.jsonHint[l]}>
         <Textarea className={styles.json} resize="vertical" rows={12} value={text} spellCheck={false} onChange={(_, d) => setText(d.value)} />
       </Field>
-      {problems.length === 0 ? <Text className={styles.ok}>{S.valid[l]}</Text> : <PreviewPanel locale={l} summary={fill(S.problems[l], { count: problems.length })} problems={problems} rows={[]} />}
+      {problems.length === 0 ? <Text className={styles.ok}>{S.valid[l]}</Text> : <PreviewPanel locale={l} summary={fillPlaceholders(S.problems[l], { count: problems.length })} problems={problems} rows={[]} />}
       <div className={styles.row}>
         <Button disabled={!def || busy} onClick={() => void test()}>{busy ? S.testing[l] : S.test[l]}</Button>
         <Button appearance="primary" disabled={problems.length > 0} onClick={() => void save()}>{S.save[l]}</Button>
@@ -109,7 +109,7 @@ function SecretField({ name, state, actions }: PaneViewProps & { name: string })
   };
   return (
     <div className={styles.row}>
-      <Field className={styles.grow} label={fill(S.secretValue[l], { name })} hint={saved.includes(name) ? S.secretSaved[l] : undefined}>
+      <Field className={styles.grow} label={fillPlaceholders(S.secretValue[l], { name })} hint={saved.includes(name) ? S.secretSaved[l] : undefined}>
         <Input type="password" autoComplete="off" value={value} onChange={(_, d) => setValue(d.value)} />
       </Field>
       <Button disabled={value === ''} onClick={() => void save()}>{S.saveSecret[l]}</Button>

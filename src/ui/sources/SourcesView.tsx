@@ -2,10 +2,10 @@ import { Badge, Button, Text, makeStyles, tokens } from '@fluentui/react-compone
 import { useState } from 'react';
 import type { SourceDefinition } from '../../core/sources';
 import type { PaneViewProps } from '../session';
-import { fill } from '../shell/strings';
 import { NEW_SOURCE, type Json } from './model';
 import { SourceEditor } from './SourceEditor';
 import { SOURCES_STRINGS as S } from './strings';
+import { fillPlaceholders } from '../../core/i18n';
 
 const useStyles = makeStyles({
   view: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
@@ -61,14 +61,14 @@ function SourceItem({ def, inCatalog, state, actions, onEdit }: PaneViewProps & 
       </div>
       <Text size={200} className={styles.sub}>{url}</Text>
       <Text size={200} className={styles.sub}>
-        {status?.lastSynced ? fill(S.synced[l], { when: new Date(status.lastSynced).toLocaleString(l), rows: status.rows ?? 0 }) : S.never[l]}
+        {status?.lastSynced ? fillPlaceholders(S.synced[l], { when: new Date(status.lastSynced).toLocaleString(l), rows: status.rows ?? 0 }) : S.never[l]}
       </Text>
       {status?.stale && <Text size={200}>{status.stale[l]}</Text>}
       <div className={styles.actions}>
-        <Button size="small" aria-label={fill(S.edit[l], { id: def.id })} onClick={onEdit}>{fill(S.edit[l], { id: '' }).trim()}</Button>
+        <Button size="small" aria-label={fillPlaceholders(S.edit[l], { id: def.id })} onClick={onEdit}>{fillPlaceholders(S.edit[l], { id: '' }).trim()}</Button>
         {!inCatalog && (
-          <Button size="small" appearance="subtle" aria-label={fill(S.remove[l], { id: def.id })} onClick={() => void actions.removeSource(def.id)}>
-            {fill(S.remove[l], { id: '' }).trim()}
+          <Button size="small" appearance="subtle" aria-label={fillPlaceholders(S.remove[l], { id: def.id })} onClick={() => void actions.removeSource(def.id)}>
+            {fillPlaceholders(S.remove[l], { id: '' }).trim()}
           </Button>
         )}
       </div>
