@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { startDemoErp } from '../../src/demo-erp';
 import { serveStatic, type StaticServer } from '../../scripts/static-server';
 
 /** Debian's chromium package; never a downloaded browser. CHROMIUM_PATH overrides. */
@@ -25,24 +26,34 @@ const CHROMIUM_ARGS = [
 export interface E2e {
   browser: Browser;
   server: StaticServer;
+  /** The demo ERP on a free port, with `{ erp: true }`. */
+  erp?: Awaited<ReturnType<typeof startDemoErp>>;
   close(): Promise<void>;
 }
 
-/** Serves dist/web on a free port and launches headless Chromium. */
-export async function startE2e(): Promise<E2e> {
+/** Serves dist/web on a free port and launches headless Chromium (and the demo ERP when asked). */
+export async function startE2e(options: { erp?: boolean } = {}): Promise<E2e> {
   if (!existsSync(join(DIST, 'workbench.html'))) throw new Error(`${DIST} has no build: run npm run build first`);
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium (or set CHROMIUM_PATH)`);
-  const server = await serveStatic(DIST, { port: 0 });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const [server, browser, erp] = await Promise.all([
+    serveStatic(DIST, { port: 0 }),
+    chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS }),
+    options.erp ? startDemoErp({ port: 0 }) : undefined,
+  ]);
   return {
     browser,
     server,
+    ...(erp ? { erp } : {}),
     close: async () => {
       await browser.close();
-      await server.close();
+      await Promise.all([server.close(), erp?.close()]);
     },
   };
 }
+
+/** The workbench's worksheet grid and its name box. */
+export const sheetGrid = (page: Page): Locator => page.getByRole('grid', { name: /^(Worksheet|工作表) / });
+export const nameBox = (page: Page): Locator => page.getByRole('textbox', { name: /Name box|名称框/ });
 
 /** Saves a full-page screenshot under .artifacts/e2e/NAME.png and returns its path. */
 export async function screenshot(page: Page, name: string): Promise<string> {

@@ -1,6 +1,5 @@
-import type { Locator, Page } from 'playwright-core';
-import { startDemoErp } from '../../src/demo-erp';
-import { screenshot, startE2e, type E2e } from './browser';
+import type { Locator } from 'playwright-core';
+import { nameBox, screenshot, sheetGrid, startE2e, type E2e } from './browser';
 
 /**
  * A newcomer's whole journey in the workbench, as issue 6 states it: open the workbench, bind a
@@ -9,24 +8,21 @@ import { screenshot, startE2e, type E2e } from './browser';
  * leaves a screenshot in .artifacts/e2e/journey-*.png.
  */
 let e2e: E2e;
-let erp: Awaited<ReturnType<typeof startDemoErp>>;
 beforeAll(async () => {
-  [e2e, erp] = await Promise.all([startE2e(), startDemoErp({ port: 0 })]);
+  e2e = await startE2e({ erp: true });
 });
 afterAll(async () => {
-  await Promise.all([e2e.close(), erp.close()]);
+  await e2e.close();
 });
 
 const CRITICAL_FILL = 'rgb(248, 180, 180)';
-const sheetGrid = (page: Page): Locator => page.getByRole('grid', { name: /^(Worksheet|工作表) / });
-const nameBox = (page: Page): Locator => page.getByRole('textbox', { name: /Name box|名称框/ });
 const view = (pane: Locator, name: string | RegExp): Promise<void> => pane.getByRole('tab', { name }).click();
 
 test('bind, refresh, see, explain and acknowledge an anomaly, then read it in Chinese', async () => {
   const page = await e2e.browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'en-US' });
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(`${e2e.server.url}/workbench.html?erp=${encodeURIComponent(erp.url)}`);
+  await page.goto(`${e2e.server.url}/workbench.html?erp=${encodeURIComponent(e2e.erp!.url)}`);
   await sheetGrid(page).waitFor({ state: 'visible' });
   const pane = page.getByRole('complementary');
   await screenshot(page, 'journey-1-open');

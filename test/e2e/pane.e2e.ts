@@ -1,9 +1,8 @@
 import type { Locator, Page } from 'playwright-core';
 import type { Locale } from '../../src/core/i18n';
-import { startDemoErp } from '../../src/demo-erp';
 import type { PaneView } from '../../src/ui/session/state';
 import { SHELL_STRINGS, VIEW_NAMES } from '../../src/ui/shell/strings';
-import { screenshot, startE2e, type E2e } from './browser';
+import { nameBox, screenshot, sheetGrid, startE2e, type E2e } from './browser';
 
 /**
  * What a newcomer meets in the pane, audited in Debian's Chromium: every view reached through the
@@ -13,12 +12,11 @@ import { screenshot, startE2e, type E2e } from './browser';
  * the view is for on screen. Screenshots: .artifacts/e2e/pane-<view>-<width>-<theme>[-zh-CN].png.
  */
 let e2e: E2e;
-let erp: Awaited<ReturnType<typeof startDemoErp>>;
 beforeAll(async () => {
-  [e2e, erp] = await Promise.all([startE2e(), startDemoErp({ port: 0 })]);
+  e2e = await startE2e({ erp: true });
 });
 afterAll(async () => {
-  await Promise.all([e2e.close(), erp.close()]);
+  await e2e.close();
 });
 
 type Theme = 'light' | 'dark';
@@ -26,15 +24,13 @@ const VIEWS: readonly PaneView[] = ['catalog', 'bind', 'sources', 'refresh', 'da
 const WIDTHS = [320, 1400] as const;
 const LOCALES: readonly Locale[] = ['en-US', 'zh-CN'];
 
-const sheetGrid = (page: Page): Locator => page.getByRole('grid', { name: /^(Worksheet|工作表) / });
-const nameBox = (page: Page): Locator => page.getByRole('textbox', { name: /Name box|名称框/ });
 const paneOf = (page: Page): Locator => page.getByRole('complementary');
 
 async function openWorkbench(theme: Theme): Promise<{ page: Page; errors: string[] }> {
   const page = await e2e.browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'en-US' });
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(`${e2e.server.url}/workbench.html?theme=${theme}&erp=${encodeURIComponent(erp.url)}`);
+  await page.goto(`${e2e.server.url}/workbench.html?theme=${theme}&erp=${encodeURIComponent(e2e.erp!.url)}`);
   await sheetGrid(page).waitFor({ state: 'visible' });
   return { page, errors };
 }

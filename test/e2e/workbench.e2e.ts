@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
-import { ARTIFACTS, screenshot, startE2e, type E2e } from './browser';
+import { ARTIFACTS, nameBox, screenshot, sheetGrid, startE2e, type E2e } from './browser';
 
 /**
  * The workbench in Debian's Chromium: the demo workbook in a real grid beside the pane, selection
@@ -31,13 +31,11 @@ async function openWorkbench(width: number, options: { locale?: string; query?: 
   return { page, errors };
 }
 
-const sheetGrid = (page: Page) => page.getByRole('grid', { name: /^(Worksheet|工作表) / });
 const cell = (page: Page, a1: string) => {
   const [, letters, digits] = /^([A-Z]+)(\d+)$/.exec(a1)!;
   const col = [...letters!].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
   return sheetGrid(page).locator(`[role="gridcell"][data-r="${Number(digits) - 1}"][data-c="${col}"]`);
 };
-const nameBox = (page: Page) => page.getByRole('textbox', { name: /Name box|名称框/ });
 const tabs = (page: Page) => page.getByRole('tablist', { name: /Sheets|工作表/ }).getByRole('tab');
 
 test('opens the demo workbook: sheet tabs, the ledger values formatted, the pane beside the grid', async () => {

@@ -1,13 +1,9 @@
 import type { ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
-import catalogJson from '../../../examples/catalog.json';
 import { pickLocale } from '../../core/i18n';
-import type { FetchLike } from '../../core/sources';
-import type { WorkbookHost } from '../../host/contract';
 import { fromOffice } from '../../host/excel';
 import { fromWps } from '../../host/wps';
-import { createDexieSnapshotStore, createDexieStore } from '../../storage/dexie';
-import { PaneRoot, type PaneServices } from '../index';
+import { PaneRoot, browserServices } from '../index';
 import { NoHost } from './NoHost';
 import { hasWps, officeTheme } from './platform';
 
@@ -17,24 +13,12 @@ function mount(node: ReactNode): void {
   createRoot(container).render(node);
 }
 
-function servicesFor(host: WorkbookHost, displayLanguage: string): PaneServices {
-  return {
-    host,
-    store: createDexieStore(),
-    snapshots: createDexieSnapshotStore(),
-    fetch: window.fetch.bind(window) as unknown as FetchLike,
-    httpFetch: window.fetch.bind(window),
-    bundledCatalog: catalogJson,
-    displayLanguage,
-  };
-}
-
 const browserTheme = (): 'light' | 'dark' => (window.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light');
 
 /** WPS when its add-in object is on the page, Excel when Office.js says so, else a pointer to the workbench. */
 async function start(): Promise<void> {
   if (hasWps()) {
-    mount(<PaneRoot services={servicesFor(fromWps(), navigator.language)} theme={browserTheme()} />);
+    mount(<PaneRoot services={browserServices(fromWps())} theme={browserTheme()} />);
     return;
   }
   // Office is undefined when office.js did not load (opened outside Office, or the CDN is unreachable).
@@ -49,7 +33,7 @@ async function start(): Promise<void> {
     return;
   }
   const theme = officeTheme() ?? browserTheme();
-  mount(<PaneRoot services={{ ...servicesFor(fromOffice(), language), officeTheme: theme }} theme={theme} />);
+  mount(<PaneRoot services={browserServices(fromOffice(), { displayLanguage: language, officeTheme: theme })} theme={theme} />);
 }
 
 start().catch((error: unknown) => {
