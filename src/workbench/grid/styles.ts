@@ -1,6 +1,18 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { HEADER_HEIGHT, ROW_HEIGHT } from './layout';
 
+/** Column letters and row numbers look alike: muted, centred, ruled like Excel's headers. */
+const headerLook = {
+  textAlign: 'center',
+  boxSizing: 'border-box',
+  backgroundColor: tokens.colorNeutralBackground3,
+  color: tokens.colorNeutralForeground3,
+  borderRight: `1px solid ${tokens.colorNeutralStroke2}`,
+  borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  fontSize: tokens.fontSizeBase200,
+  userSelect: 'none',
+} as const;
+
 /** Grid chrome from the Fluent theme, so the dark theme darkens it; workbook fills stay as authored. */
 export const useGridStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', flexGrow: 1, minHeight: 0, minWidth: 0, backgroundColor: tokens.colorNeutralBackground1 },
@@ -26,14 +38,7 @@ export const useGridStyles = makeStyles({
     top: 0,
     height: `${HEADER_HEIGHT}px`,
     lineHeight: `${HEADER_HEIGHT}px`,
-    textAlign: 'center',
-    boxSizing: 'border-box',
-    backgroundColor: tokens.colorNeutralBackground3,
-    color: tokens.colorNeutralForeground3,
-    borderRight: `1px solid ${tokens.colorNeutralStroke2}`,
-    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
-    fontSize: tokens.fontSizeBase200,
-    userSelect: 'none',
+    ...headerLook,
   },
   headerActive: { backgroundColor: tokens.colorNeutralBackground3Selected, color: tokens.colorBrandForeground1, fontWeight: tokens.fontWeightSemibold },
   row: { position: 'absolute', left: 0 },
@@ -43,14 +48,7 @@ export const useGridStyles = makeStyles({
     zIndex: 2,
     height: '100%',
     lineHeight: `${ROW_HEIGHT}px`,
-    textAlign: 'center',
-    boxSizing: 'border-box',
-    backgroundColor: tokens.colorNeutralBackground3,
-    color: tokens.colorNeutralForeground3,
-    borderRight: `1px solid ${tokens.colorNeutralStroke2}`,
-    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
-    fontSize: tokens.fontSizeBase200,
-    userSelect: 'none',
+    ...headerLook,
   },
   cell: {
     position: 'absolute',
