@@ -105,9 +105,10 @@ function send(res: ServerResponse, status: number, text: string, headers: Record
 
 async function handle(root: string, realRoot: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed\n', { allow: 'GET, HEAD' });
-  const { pathname } = new URL(req.url ?? '/', 'http://localhost');
+  const { pathname, search } = new URL(req.url ?? '/', 'http://localhost');
   if (pathname === '/') {
-    res.writeHead(302, { location: '/workbench.html' });
+    // The query goes along: `/?lang=zh-CN&theme=dark` configures the workbench as `/workbench.html?…` does.
+    res.writeHead(302, { location: `/workbench.html${search}` });
     res.end();
     return;
   }

@@ -171,8 +171,8 @@ test('narrow windows stack the pane under the grid, with no horizontal page scro
     expect(errors).toEqual([]);
     await page.close();
   }
-  // The query goes to workbench.html itself: the server's redirect from / does not carry it.
-  const { page } = await openWorkbench(1280, { query: 'workbench.html?theme=dark' });
+  // The server's redirect from / carries the query to workbench.html.
+  const { page } = await openWorkbench(1280, { query: '?theme=dark' });
   const background = await sheetGrid(page).evaluate((el) => getComputedStyle(el.closest('section')!.firstElementChild!).backgroundColor);
   expect(background).not.toBe('rgb(255, 255, 255)');
   await screenshot(page, 'workbench-dark');

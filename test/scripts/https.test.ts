@@ -78,6 +78,13 @@ describe('static server over https (sideloading into Excel)', () => {
     expect(await fetchOver(httpGet, `${server.url}/taskpane.html`)).toMatchObject({ status: 200 });
   });
 
+  it('sends / to the workbench with its query, so /?lang=zh-CN&theme=dark configures it', async () => {
+    server = await serveStatic(paneFolder(), { port: 0 });
+    const reply = await fetch(`${server.url}/?lang=zh-CN&theme=dark`, { redirect: 'manual' });
+    expect(reply.status).toBe(302);
+    expect(reply.headers.get('location')).toBe('/workbench.html?lang=zh-CN&theme=dark');
+  });
+
   itWithOpenssl('takes the key and certificate from HTTPS_KEY and HTTPS_CERT', async () => {
     const own = makeCertificate(tempDir(), 'finance-dev');
     const pair = await readTlsPair({ HTTPS_KEY: own.key, HTTPS_CERT: own.cert }, join(tempDir(), 'empty'));
