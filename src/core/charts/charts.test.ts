@@ -35,6 +35,23 @@ describe('scales and ticks', () => {
   });
 });
 
+describe('extreme spans', () => {
+  it('values at both ends of the float range (a span that overflows to Infinity) draw in the frame, without a tick per unit', () => {
+    const ticks = niceTicks(-1e308, 1e308, 4);
+    expect(ticks.ticks.length).toBeLessThanOrEqual(10);
+    expect(ticks.ticks.every(Number.isFinite)).toBe(true);
+    const chart = seriesChart({ values: [-1e308, 0, 1e308], width: 100, height: 50, ticks: 4 });
+    expect(chart.points.map((p) => p.y)).toEqual([50, 25, 0]);
+    expect(chart.line).not.toMatch(/NaN|Infinity/);
+  });
+
+  it('a span too small for a round step keeps the extent instead of returning no ticks', () => {
+    const ticks = niceTicks(0, 5e-324, 4);
+    expect(ticks.ticks.length).toBeGreaterThanOrEqual(2);
+    expect(ticks.domain.every(Number.isFinite)).toBe(true);
+  });
+});
+
 describe('paths', () => {
   const x = (i: number) => i * 10;
   const y = linearScale([0, 10], [100, 0]);

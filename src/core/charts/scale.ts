@@ -8,9 +8,10 @@ export interface LinearScale {
 export function linearScale(domain: readonly [number, number], range: readonly [number, number]): LinearScale {
   const [d0, d1] = domain;
   const [r0, r1] = range;
-  const span = d1 - d0;
+  // Halves are exact and keep ±1e308 from overflowing to Infinity (whose ratio would be NaN).
+  const span = d1 / 2 - d0 / 2;
   // A flat series (every value equal) sits mid-range rather than dividing by zero.
-  const map = (value: number): number => (span === 0 ? (r0 + r1) / 2 : r0 + ((value - d0) / span) * (r1 - r0));
+  const map = (value: number): number => (span === 0 ? (r0 + r1) / 2 : r0 + ((value / 2 - d0 / 2) / span) * (r1 - r0));
   return Object.assign(map, { domain, range });
 }
 
@@ -41,6 +42,9 @@ export function niceStep(span: number, count: number): number {
   return nice * power;
 }
 
+/** Far more than any axis shows: more means the step lost meaning. */
+const MAX_TICKS = 100;
+
 export interface NiceTicks {
   /** The extent widened to whole steps, so the axis starts and ends on a tick. */
   domain: [number, number];
@@ -63,6 +67,9 @@ export function niceTicks(min: number, max: number, count = 4): NiceTicks {
   const step = niceStep(max - min, count);
   const first = Math.floor(min / step);
   const last = Math.ceil(max / step);
+  // A span past the float range (±1e308) or below it has no round step: keep the extent itself
+  // rather than pushing one tick per unit (a frozen page) or none at all.
+  if (!(last - first <= MAX_TICKS)) return { domain: [min, max], ticks: [min, max], step: max / 2 - min / 2 };
   const digits = Math.max(0, -Math.floor(Math.log10(step)));
   const ticks: number[] = [];
   for (let i = first; i <= last; i++) ticks.push(Number((i * step).toFixed(digits)));

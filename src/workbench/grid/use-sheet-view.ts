@@ -34,7 +34,11 @@ export function useSheetView(host: MemoryHost): {
     () =>
       book.subscribe((change) => {
         if (change.kind === 'cells') setCells((n) => n + 1);
-        if (change.kind !== 'selection' || `${change.ref.sheet}!${change.ref.address}` === pushed.current) return;
+        if (change.kind !== 'selection') return;
+        const key = `${change.ref.sheet}!${change.ref.address}`;
+        if (key === pushed.current) return;
+        // The add-in moved the selection: clicking back on the cell picked before is news again.
+        pushed.current = key;
         setView({ sheet: change.ref.sheet, sel: selectionOf(change.ref.address) });
         setRevealed((n) => n + 1);
       }),
