@@ -1,6 +1,7 @@
 import { startDemoErp, type DemoErp } from '../../src/demo-erp';
 import { metricId, periodKey } from '../../src/core/brand';
 import { ACKNOWLEDGE_ACTION } from '../../src/notify';
+import { CHANNELS_SECRET } from '../../src/ui/session/channels';
 import { SETTINGS_KEYS } from '../../src/ui/session/workbook-settings';
 import { ledgerBinding, ledgerWorkbook, noticeTexts, openPane, waitFor, type Pane } from './pane-harness';
 
@@ -184,7 +185,8 @@ describe('settings in the workbook', () => {
       await pane.session.ready;
       const s = pane.session.getState();
       expect(s.bindings.map((b) => b.id)).toEqual(['ok']);
-      expect(s.settings).toMatchObject({ sensitivity: 70, channels: [{ id: 'ops', type: 'wecom', url: 'https://qyapi.weixin.qq.com/x' }] });
+      // Channels are never read from (or written to) the workbook: their addresses carry keys.
+      expect(s.settings).toMatchObject({ sensitivity: 70, channels: [] });
       expect(noticeTexts(s)).toEqual([
         expect.stringContaining('finpulse.bindings item 2 is not valid') as unknown,
         expect.stringContaining('finpulse.sources item - is not valid') as unknown,
@@ -192,6 +194,12 @@ describe('settings in the workbook', () => {
       expect(await pane.session.actions.saveSettings({ sensitivity: 140 })).toEqual([expect.objectContaining({ path: 'sensitivity', code: 'pane.badSensitivity' })]);
       expect(await pane.session.actions.saveSettings({ sensitivity: 30 })).toEqual([]);
       expect(book.settings[SETTINGS_KEYS.pane]).toMatchObject({ sensitivity: 30 });
+
+      const webhook = 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=SECRET-KEY-123';
+      expect(await pane.session.actions.saveSettings({ channels: [{ id: 'ops', type: 'wecom', url: webhook }] })).toEqual([]);
+      expect(JSON.stringify(book.settings)).not.toContain('SECRET-KEY-123');
+      expect(await pane.services.secrets!.get(CHANNELS_SECRET)).toContain('SECRET-KEY-123');
+      expect(pane.session.getState().settings.channels).toEqual([{ id: 'ops', type: 'wecom', url: webhook }]);
     } finally {
       await pane.close();
     }

@@ -14,7 +14,10 @@ import { sourceContext } from './source-context';
 import { standardFetch, type PaneServices, type WritableSecretStore } from './services';
 import type { Notice, PaneState } from './state';
 import type { Store } from './store';
+import { saveChannels, type ChannelSetting } from './channels';
 import { SETTINGS_KEYS, type WorkbookPaneSettings } from './workbook-settings';
+
+type SettingsPatch = WorkbookPaneSettings & { channels: readonly ChannelSetting[] };
 
 export interface WorkbookTargets {
   selection?: SheetRef;
@@ -54,7 +57,8 @@ export interface EditActions {
   saveSecret(name: string, value: string): Promise<boolean>;
   secretNames(): Promise<string[]>;
   useDemoErp(): Promise<void>;
-  saveSettings(patch: Partial<WorkbookPaneSettings>): Promise<Problem[]>;
+  /** The team's settings go to the workbook; channels to the user's secret store. */
+  saveSettings(patch: Partial<SettingsPatch>): Promise<Problem[]>;
   testCatalogServer(url: string, token: string): Promise<Localized | undefined>;
 }
 
@@ -166,11 +170,13 @@ export function createEditActions(deps: EditDeps): EditActions {
     saveSettings: async (patch) => {
       const problems = settingsProblems(patch);
       if (problems.length) return problems;
-      const next = { ...deps.hidden.workbook, ...patch };
+      const { channels, ...team } = patch;
+      const next = { ...deps.hidden.workbook, ...team };
       const saved = await attempt('saveSettings', async () => {
+        if (channels) await saveChannels(secrets, channels);
         await host.writeSettings({ [SETTINGS_KEYS.pane]: next });
         deps.hidden.workbook = next;
-        store.update((s) => ({ ...s, settings: { ...s.settings, ...next } }));
+        store.update((s) => ({ ...s, settings: { ...s.settings, ...next, ...(channels ? { channels } : {}) } }));
         post(messageNotice('success', 'pane.settingsSaved'));
         return true;
       });
@@ -220,7 +226,7 @@ function probeFailure(def: SourceDefinition, err: unknown): Localized {
 
 const problemText = (p: Problem): Localized => perLocale((l) => `${p.path}: ${p.message[l]}`);
 
-function settingsProblems(patch: Partial<WorkbookPaneSettings>): Problem[] {
+function settingsProblems(patch: Partial<SettingsPatch>): Problem[] {
   const out: Problem[] = [];
   const s = patch.sensitivity;
   if (s !== undefined && !(Number.isInteger(s) && s >= 0 && s <= 100)) out.push(problem('sensitivity', 'pane.badSensitivity', { value: s }));

@@ -7,6 +7,7 @@ import type { SourceDefinition } from '../../core/sources';
 import { findingRange } from '../../host';
 import { acknowledge, loadAcknowledgements } from '../../notify/acknowledge';
 import { bundledCatalog, CATALOG_TOKEN_SECRET, serverCatalog, serverFailedNotice } from './catalog-source';
+import { loadChannels } from './channels';
 import { createEditActions, type EditActions } from './edit-actions';
 import { findingsBehind, isSingleCell } from './explain';
 import { ACTIONS, errorNotice, failureNotice, messageNotice, notice, problemNotice } from './notices';
@@ -73,7 +74,7 @@ export function createPaneSession(services: PaneServices): PaneSession {
     view: 'catalog',
     ...(services.demo ? { demo: services.demo } : {}),
   });
-  const hidden: Hidden = { workbook: { sensitivity: 50, catalogServer: '', channels: [] }, bundled: bundled.catalog, inputs: {} };
+  const hidden: Hidden = { workbook: { sensitivity: 50, catalogServer: '' }, bundled: bundled.catalog, inputs: {} };
   const set = (patch: Partial<PaneState>): void => store.update((s) => ({ ...s, ...patch }));
   const post = (...notices: Notice[]): void => store.update((s) => ({ ...s, notices: [...s.notices, ...notices] }));
   const savePrefs = (patch: UserPrefs): void => prefs.save({ ...prefs.load(), ...patch });
@@ -113,6 +114,10 @@ export function createPaneSession(services: PaneServices): PaneSession {
       post(...wb.problems.map(problemNotice));
     });
     await attempt('load', async () => set({ acknowledgements: await loadAcknowledgements(services.store) }));
+    await attempt('load', async () => {
+      const channels = await loadChannels(secrets);
+      store.update((s) => ({ ...s, settings: { ...s.settings, channels } }));
+    });
     await loadCatalog();
   }
 

@@ -6,7 +6,8 @@ import type { PaneSettings } from './state';
 
 /**
  * What the pane keeps in the workbook (it travels with the file, so never credentials):
- * bindings, ERP source definitions and the team's settings. Per-user choices live in preferences.
+ * bindings, ERP source definitions and the team's settings. Per-user choices live in preferences;
+ * alert channels (their webhook addresses are credentials) in the per-user secret store.
  */
 export const SETTINGS_KEYS = {
   bindings: 'finpulse.bindings',
@@ -14,7 +15,7 @@ export const SETTINGS_KEYS = {
   pane: 'finpulse.pane',
 } as const;
 
-export type WorkbookPaneSettings = Pick<PaneSettings, 'sensitivity' | 'catalogServer' | 'catalogId' | 'channels'>;
+export type WorkbookPaneSettings = Pick<PaneSettings, 'sensitivity' | 'catalogServer' | 'catalogId'>;
 
 export interface WorkbookState {
   bindings: Binding[];
@@ -54,14 +55,7 @@ const describe = (entry: unknown): string => {
 export function paneSettingsOf(value: unknown): WorkbookPaneSettings {
   const r = value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : {};
   const sensitivity = typeof r['sensitivity'] === 'number' && r['sensitivity'] >= 0 && r['sensitivity'] <= 100 ? r['sensitivity'] : DEFAULT_SENSITIVITY;
-  const channels = Array.isArray(r['channels']) ? r['channels'].filter(isChannel) : [];
-  const settings: WorkbookPaneSettings = { sensitivity, catalogServer: typeof r['catalogServer'] === 'string' ? r['catalogServer'] : '', channels };
+  const settings: WorkbookPaneSettings = { sensitivity, catalogServer: typeof r['catalogServer'] === 'string' ? r['catalogServer'] : '' };
   if (typeof r['catalogId'] === 'string' && r['catalogId'] !== '') settings.catalogId = r['catalogId'];
   return settings;
-}
-
-function isChannel(c: unknown): c is PaneSettings['channels'][number] {
-  if (c === null || typeof c !== 'object') return false;
-  const r = c as Record<string, unknown>;
-  return typeof r['id'] === 'string' && typeof r['type'] === 'string' && typeof r['url'] === 'string';
 }
