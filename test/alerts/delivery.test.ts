@@ -148,6 +148,17 @@ describe('rules to delivery: evaluate, send, and put back what did not arrive', 
     expect((await sendAlerts({ alerts: retry.alerts, channels, catalog, notifier: healthy })).undelivered).toEqual([]);
   });
 
+  it('a channel that failed after every retry is not tried again in the same run', async () => {
+    const { notifier } = testNotifier({ ...secrets, hook_url: `http://127.0.0.1:${await closedPort()}/hook` });
+    const rulesDef = ['finance', 'controller'].map((id) => ({ id, scope: { tags: ['opex'] }, channels: ['erp-hook'] }));
+    const hookOnly = validateAlertRules(rulesDef, { catalog, channelIds: ['erp-hook'] }).rules!;
+    const { alerts } = evaluateRules({ rules: hookOnly, findings: [finding], catalog, state: emptyAlertState(), now });
+    expect(alerts).toHaveLength(2);
+    const sent = await sendAlerts({ alerts, channels, catalog, notifier });
+    expect(sent.deliveries.map((d) => [d.result.attempts > 1, d.result.error?.code])).toEqual([[true, 'notify.network'], [false, 'alerts.channelDown']]);
+    expect(sent.undelivered).toHaveLength(2);
+  });
+
   it('a rule naming a channel that does not exist reports it', async () => {
     const { notifier } = testNotifier(secrets);
     const { alerts } = evaluateRules({ rules: [{ id: 'x', channels: ['pager'] }], findings: [finding], catalog, state: emptyAlertState(), now });

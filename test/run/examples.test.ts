@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { loadRunConfig } from '../../src/cli/run';
 import { memorySecretStore } from '../../src/core/secrets';
 
@@ -11,5 +11,14 @@ describe('examples/run', () => {
     expect(plan!.workbooks[0]!.copy).toMatch(/\.finpulse[/\\]out[/\\]close\.finpulse\.xlsx$/);
     expect(plan!.rules.map((r) => r.channels)).toEqual([['close-hook'], ['close-hook']]);
     expect(plan!.reconciliations.map((r) => r.id)).toEqual(['revenue-book-vs-erp']);
+  });
+
+  it('resolves the files a config names against its folder when the config is given relative to the working folder', async () => {
+    // As the README runs it: `--config examples/run/finpulse.config.json` from the repository root.
+    const given = relative(process.cwd(), join(__dirname, '../../examples/run/finpulse.config.json'));
+    const { plan, problems } = await loadRunConfig(given, { secrets: memorySecretStore({}), fetch: globalThis.fetch });
+    expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(plan!.configPath).toBe(join(__dirname, '../../examples/run/finpulse.config.json'));
+    expect(plan!.workbooks[0]!.path).toBe(join(__dirname, '../../examples/run/close.xlsx'));
   });
 });

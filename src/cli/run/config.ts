@@ -1,4 +1,4 @@
-import { basename, extname, join } from 'node:path';
+import { basename, extname, join, resolve } from 'node:path';
 import { validateAlertRules, validateChannels, type AlertRule, type ChannelDef } from '../../core/alerts';
 import type { Severity } from '../../core/anomaly';
 import { validateBinding, type Binding } from '../../core/bindings';
@@ -49,7 +49,9 @@ export interface LoadContext {
  * Reads `finpulse.config.json` and everything it names, validating all of it: every problem is
  * listed with its path (inside the config or inside the file it names), in both languages.
  */
-export async function loadRunConfig(configPath: string, ctx: LoadContext): Promise<{ plan?: RunPlan; problems: Problem[] }> {
+export async function loadRunConfig(given: string, ctx: LoadContext): Promise<{ plan?: RunPlan; problems: Problem[] }> {
+  // Absolute first: the files it names resolve against its folder, not against the working folder twice.
+  const configPath = resolve(given);
   const files = new ConfigFiles(configPath, []);
   const raw = await files.json(configPath, '$');
   if (raw === undefined || !configShape.check(raw, '$', files.problems)) return { problems: files.problems };

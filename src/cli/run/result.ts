@@ -29,7 +29,7 @@ const failureText = (o: RunOutcome): Localized | undefined => {
 export function resultOf(plan: RunPlan, o: RunOutcome, run: { runId: string; started: Date; locale: Locale; clock: StageClock }): RunResult {
   const findings = findingOutcomes(o.findings);
   const reconciliations = o.reconciliation?.results ?? [];
-  const counts = countOutcomes({ findings, sources: o.sources, alerts: o.alerts, reconciliationBreaks: reconciliations.filter((r) => r.status === 'breaks').length, failOn: plan.failOn });
+  const counts = countOutcomes({ findings, sources: o.sources, alerts: o.alerts, reconciliationBreaks: reconciliations.filter((r) => r.status === 'breaks').length, problems: o.problems, failOn: plan.failOn });
   const finished = new Date();
   const result: RunResult = {
     schemaVersion: 1,

@@ -10,6 +10,12 @@ import type { AlertOutcome, ExitCode, FindingOutcome, MetricSeries, ProblemOutco
  */
 export const SOURCE_SEVERITY: Readonly<Record<Exclude<SourceOutcome['status'], 'fresh'>, Severity>> = { stale: 'warning', failed: 'critical' };
 
+/**
+ * An error the run reported (a binding that read nothing, a reconciliation rule that could not be
+ * checked) weighs as critical: what it should have checked is unknown, so the gate must not pass.
+ */
+const ERROR_PROBLEM_SEVERITY: Severity = 'critical';
+
 const atLeast = (s: Severity, floor: Severity): boolean => severityRank(s) >= severityRank(floor);
 
 /** Each metric's total over every period, in the catalog's dependency order, ready for the KPI table. */
@@ -58,6 +64,8 @@ export interface CountInput {
   sources: readonly SourceOutcome[];
   alerts: readonly AlertOutcome[];
   reconciliationBreaks: number;
+  /** The run's problems; those of severity 'error' count against failOn as critical. */
+  problems?: readonly Pick<Problem, 'severity'>[];
   failOn: Severity;
 }
 
@@ -65,7 +73,8 @@ export function countOutcomes(input: CountInput): RunCounts {
   const findings: Record<Severity, number> = { notice: 0, warning: 0, critical: 0 };
   for (const f of input.findings) findings[f.severity] += 1;
   const unrefreshed = input.sources.flatMap((s) => (s.status === 'fresh' ? [] : [SOURCE_SEVERITY[s.status]]));
-  const failing = [...input.findings.map((f) => f.severity), ...unrefreshed].filter((s) => atLeast(s, input.failOn)).length;
+  const errors = (input.problems ?? []).flatMap((p) => (p.severity === 'error' ? [ERROR_PROBLEM_SEVERITY] : []));
+  const failing = [...input.findings.map((f) => f.severity), ...unrefreshed, ...errors].filter((s) => atLeast(s, input.failOn)).length;
   const delivered = (a: AlertOutcome): boolean => a.deliveries.some((d) => d.ok);
   return {
     findings,

@@ -150,4 +150,12 @@ describe('counting a run against fail-on', () => {
     const quiet = countOutcomes({ findings: [finding({ severity: 'notice' })], sources: [], alerts: [], reconciliationBreaks: 0, failOn: 'warning' });
     expect(exitCodeOf(quiet)).toBe(0);
   });
+
+  it('counts a problem of severity error (a rule that could not be checked) as critical, so the gate does not pass', () => {
+    const unchecked = { findings: [], sources: [], alerts: [], reconciliationBreaks: 0, failOn: 'critical' as const };
+    expect(exitCodeOf(countOutcomes({ ...unchecked, problems: [{ severity: 'warning' }] }))).toBe(0);
+    const failed = countOutcomes({ ...unchecked, problems: [{ severity: 'error' }, { severity: 'warning' }] });
+    expect(failed.failing).toBe(1);
+    expect(exitCodeOf(failed)).toBe(1);
+  });
 });

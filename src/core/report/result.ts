@@ -78,7 +78,7 @@ export type FindingOutcome = Pick<Finding, 'id' | 'metricId' | 'period' | 'membe
 
 export interface RunCounts {
   findings: Record<Severity, number>;
-  /** Findings at or above the fail-on severity, stale and failed sources included. */
+  /** Findings at or above the fail-on severity, stale and failed sources and error problems included. */
   failing: number;
   reconciliationBreaks: number;
   alertsSent: number;

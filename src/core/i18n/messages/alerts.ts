@@ -7,6 +7,7 @@ export const alertMessages = {
   'alerts.conditionMixed': { 'en-US': '"{group}" combines conditions and cannot sit beside other fields ({fields}); nest them inside it', 'zh-CN': '"{group}"用于组合条件，不能与其他字段（{fields}）并列；请将它们放入其中' },
   'alerts.duplicateRule': { 'en-US': 'Duplicate rule id "{id}" (first defined at {first})', 'zh-CN': '规则 ID"{id}"重复（首次定义于 {first}）' },
   'alerts.unknownMetric': { 'en-US': 'Metric "{id}" is not in the catalog; the rule would never match it', 'zh-CN': '指标"{id}"不在目录中，规则永远不会匹配它' },
+  'alerts.channelDown': { 'en-US': 'Not sent: channel "{id}" failed after every retry earlier in this run; the alert goes out on the next run', 'zh-CN': '未发送：通道"{id}"在本次运行中已重试失败；该告警将在下次运行时发送' },
   'alerts.unknownChannel': { 'en-US': 'Channel "{id}" is not defined; defined channels: {known}', 'zh-CN': '未定义通道"{id}"；已定义的通道：{known}' },
   'alerts.dedupPlaceholder': { 'en-US': 'Unknown placeholder {{name}} in the dedup key; use {allowed}', 'zh-CN': '去重键中的占位符 {{name}} 无法识别；可用：{allowed}' },
   'alerts.cooldownUnused': { 'en-US': 'cooldownMinutes only applies when notify is "everyTime"; with "once" it is ignored', 'zh-CN': 'cooldownMinutes 仅在 notify 为"everyTime"时生效；为"once"时将被忽略' },
