@@ -1,9 +1,7 @@
+import { escapeHtml } from '../encoding';
 import type { AlertMessage, Fact } from './message';
 
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Text from catalogs and findings is data: it must never become markup in an e-mail. */
-export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
+export { escapeHtml };
 
 /**
  * Keeps a metric named `*Net* [adj] <b>` from turning into markup in the bots' Markdown: emphasis,
@@ -11,10 +9,10 @@ export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c)
  * entities. Parentheses and `#` are left alone: they only matter after `]` or at a line start.
  */
 export const escapeMarkdown = (text: string): string =>
-  text.replace(/[\\`*_[\]]/g, '\\$&').replace(/[<>]/g, (c) => HTML_ESCAPES[c]!);
+  text.replace(/[\\`*_[\]]/g, '\\$&').replace(/[<>]/g, (c) => escapeHtml(c));
 
 /** Slack's mrkdwn only needs &, < and > escaped (its documented rule); the rest is literal. */
-export const escapeSlack = (text: string): string => text.replace(/[&<>]/g, (c) => HTML_ESCAPES[c]!);
+export const escapeSlack = (text: string): string => text.replace(/[&<>]/g, (c) => escapeHtml(c));
 
 /** Cuts text to a platform's character limit, marking the cut. */
 export function clip(text: string, max: number): string {

@@ -1,4 +1,5 @@
-import { bandPolygons, barLayout, escapeXml, extentOf, linePath, linearScale, niceTicks, seriesChart, sparklineSvg } from '.';
+import { escapeHtml } from '../encoding';
+import { bandPolygons, barLayout, extentOf, linePath, linearScale, niceTicks, seriesChart, sparklineSvg } from '.';
 
 describe('scales and ticks', () => {
   it('maps the domain onto a reversed range, as y axes are', () => {
@@ -137,8 +138,8 @@ describe('sparklineSvg', () => {
   it('is labelled, escaped and self-contained', () => {
     const svg = sparklineSvg([1, 2, 3], { label: 'R&D <"costs"> \'24' });
     expect(svg).toContain('role="img"');
-    expect(svg).toContain('aria-label="R&#38;D &#60;&#34;costs&#34;&#62; &#39;24"');
-    expect(svg).toContain('<title>R&#38;D &#60;&#34;costs&#34;&#62; &#39;24</title>');
+    expect(svg).toContain('aria-label="R&amp;D &lt;&quot;costs&quot;&gt; &#39;24"');
+    expect(svg).toContain('<title>R&amp;D &lt;&quot;costs&quot;&gt; &#39;24</title>');
     expect(svg).not.toMatch(/<script|href=|style=/);
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
   });
@@ -160,6 +161,6 @@ describe('sparklineSvg', () => {
   });
 
   it('escapes every markup character', () => {
-    expect(escapeXml(`<a href="x">'&'</a>`)).toBe('&#60;a href=&#34;x&#34;&#62;&#39;&#38;&#39;&#60;/a&#62;');
+    expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
   });
 });

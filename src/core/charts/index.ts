@@ -3,4 +3,4 @@
 export { extentOf, linearScale, niceTicks, type LinearScale, type NiceTicks } from './scale';
 export { bandPolygons, linePath, type Point } from './lines';
 export { barLayout, seriesChart, type Bar, type Padding, type SeriesChart, type SeriesChartInput } from './geometry';
-export { escapeXml, sparklineSvg, type SparklineOptions } from './svg';
+export { sparklineSvg, type SparklineOptions } from './svg';

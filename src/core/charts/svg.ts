@@ -1,9 +1,6 @@
+import { escapeHtml } from '../encoding';
 import { seriesChart } from './geometry';
 
-/** Text and attribute escaping for SVG/HTML markup: labels come from catalogs and users. */
-export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 export interface SparklineOptions {
   /** The text alternative, e.g. "Revenue, last 12 months: 1.2M … 1.5M". */
@@ -26,7 +23,7 @@ export function sparklineSvg(values: ReadonlyArray<number | null>, opts: Sparkli
   const height = opts.height ?? 24;
   const inset = DOT_RADIUS + 1;
   const chart = seriesChart({ values, flagged: opts.flagged, width, height, padding: { top: inset, right: inset, bottom: inset, left: inset } });
-  const label = escapeXml(opts.label);
+  const label = escapeHtml(opts.label);
   const dots = chart.flagged.map((p) => `<circle cx="${p.x}" cy="${p.y}" r="${DOT_RADIUS}" fill="${FLAG_COLOUR}"/>`).join('');
   const line = chart.line === '' ? '' : `<path d="${chart.line}" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linejoin="round" stroke-linecap="round"/>`;
   return (

@@ -1,4 +1,4 @@
-import { escapeHtml } from '../alerts';
+import { escapeHtml } from '../encoding';
 import { formatValue } from '../format';
 import { formatMessage, type Locale, type MessageCode, type MessageParams } from '../i18n';
 import type { MetricSeries } from './result';

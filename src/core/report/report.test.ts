@@ -45,7 +45,7 @@ describe('the run report', () => {
   });
 
   it('shows the KPI table with a labelled sparkline whose finding period is dotted', () => {
-    expect(html).toMatch(/<svg[^>]*role="img"[^>]*aria-label="Revenue &#60;script/);
+    expect(html).toMatch(/<svg[^>]*role="img"[^>]*aria-label="Revenue &lt;script/);
     expect(html).toContain('1,234.50');
     expect(html.match(/<circle /g)?.length).toBe(2);
   });

@@ -1,13 +1,12 @@
+import { escapeHtml } from '../../core/encoding';
 import { ENTITY_SETS, type EntitySet, type Property } from './schema';
 
 export const NAMESPACE = 'FinPulse.DemoErp';
 const AGGREGATION_VOCABULARY = 'https://oasis-tcs.github.io/odata-vocabularies/vocabularies/Org.OData.Aggregation.V1.xml';
 
-const escapeXml = (s: string): string => s.replace(/[<>&"']/g, (c) => `&${{ '<': 'lt', '>': 'gt', '&': 'amp', '"': 'quot', "'": 'apos' }[c]!};`);
-
 function propertyXml(p: Property): string {
   const facets = p.edm === 'Edm.Decimal' ? ' Precision="19" Scale="2"' : p.edm === 'Edm.DateTimeOffset' ? ' Precision="3"' : '';
-  return `<Property Name="${escapeXml(p.name)}" Type="${p.edm}" Nullable="${p.nullable}"${facets}/>`;
+  return `<Property Name="${escapeHtml(p.name)}" Type="${p.edm}" Nullable="${p.nullable}"${facets}/>`;
 }
 
 function entityTypeXml(set: EntitySet): string {
